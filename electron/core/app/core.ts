@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { createDispatcher, type Dispatch, type Handlers } from '../api/dispatch';
+import { createHandlers } from '../api/handlers';
+import { recordsMigrations } from '../db/migrations';
+import { openDatabase, RECORDS_FILE } from '../db/open';
+import { createClientsRepo } from '../db/repositories/clientsRepo';
+import { createHistoryRepo } from '../db/repositories/historyRepo';
+import { createMetaRepo } from '../db/repositories/metaRepo';
+import { createClientService, type ServiceContext } from '../domain/clients/clientService';
+import { createHistoryService } from '../domain/clients/historyService';
+import { loadDefaultQuestionnaire } from '../domain/screening/questionnaire';
+
+export interface CoreOptions {
+  dataDir: string;
+  /** Injected for tests; defaults to the local calendar date. */
+  today?: () => string;
+  log?: (error: unknown) => void;
+}
+
+export interface Core {
+  dataDir: string;
+  db: Database;
+  context: ServiceContext;
+  handlers: Handlers;
+  dispatch: Dispatch;
+  close(): void;
+}
+
+export function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * Opens the records in a data directory and wires repositories, services and the handler registry. The same
+ * function runs inside Electron's main process and in plain Node (tests, benchmarks, the demo generator).
+ */
+export function createCore(options: CoreOptions): Core {
+  const questionnaire = loadDefaultQuestionnaire();
+  const db = openDatabase(join(options.dataDir, RECORDS_FILE), { migrations: recordsMigrations });
+  const context: ServiceContext = {
+    db,
+    deviceId: createMetaRepo(db).deviceId(),
+    practitionerId: () => null,
+    today: options.today ?? localToday,
+    questionnaire,
+    clients: createClientsRepo(db),
+    history: createHistoryRepo(db),
+  };
+  const handlers = createHandlers({ clients: createClientService(context), history: createHistoryService(context) });
+  return {
+    dataDir: options.dataDir,
+    db,
+    context,
+    handlers,
+    dispatch: createDispatcher(handlers, options.log),
+    close: () => db.close(),
+  };
+}
