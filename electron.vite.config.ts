@@ -8,6 +8,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Only the native module stays in node_modules; pure-JS (and ESM-only) dependencies are bundled.
+      externalizeDeps: { exclude: ['uuid', 'zod'] },
       rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
     },
   },
@@ -25,6 +27,8 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
+    // The renderer may import the API contract (types, zod schemas, pure helpers) and nothing else from core.
+    resolve: { alias: { '@contract': resolve(__dirname, 'electron/core/contract/index.ts') } },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },

@@ -46,6 +46,16 @@ export type ClientSort = (typeof CLIENT_SORTS)[number];
 export type ClientStatus = (typeof CLIENT_STATUSES)[number];
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'] as const;
+
+/** How each Fitzpatrick type reacts to sun, as the client would describe it. */
+export const FITZPATRICK_DESCRIPTIONS: Record<FitzpatrickType, string> = {
+  1: 'Always burns, never tans',
+  2: 'Usually burns, tans minimally',
+  3: 'Sometimes burns, tans gradually',
+  4: 'Rarely burns, tans easily',
+  5: 'Very rarely burns, tans very easily',
+  6: 'Never burns, deeply pigmented',
+};
 export function fitzpatrickLabel(type: FitzpatrickType): string {
   return ROMAN[type - 1]!;
 }

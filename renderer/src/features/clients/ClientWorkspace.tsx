@@ -1,0 +1,164 @@
+import type { ClientDetail } from '@contract';
+import { Alert, Badge, Button, Group, Loader, Tabs, Text } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import {
+  IconAlertTriangle,
+  IconArchive,
+  IconArchiveOff,
+  IconClipboardHeart,
+  IconEdit,
+  IconLayoutDashboard,
+} from '@tabler/icons-react';
+import { useCallback, useEffect, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { api } from '../../api/api';
+import { PageHeader } from '../../shared/PageHeader';
+import { ShortcutHint } from '../../shared/ShortcutHint';
+import { showApiError } from '../../shared/showApiError';
+import { MedicalHistoryTab } from '../history/MedicalHistoryTab';
+import { ageOn, clientDisplayName, fitzpatrickText, formatDate } from './format';
+import { OverviewTab } from './OverviewTab';
+
+const TABS = ['overview', 'history'] as const;
+
+export function ClientWorkspace() {
+  const { clientId = '', tab = 'overview' } = useParams();
+  const navigate = useNavigate();
+  const [detail, setDetail] = useState<ClientDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    api.clients
+      .get({ id: clientId })
+      .then((d) => {
+        setDetail(d);
+        setError(null);
+      })
+      .catch((e: Error) => setError(e.message));
+  }, [clientId]);
+  useEffect(load, [load]);
+
+  useHotkeys([['mod+E', () => navigate(`/clients/${clientId}/edit`)]], []);
+
+  if (error) {
+    return (
+      <Alert m="xl" color="red" icon={<IconAlertTriangle />} title="This client could not be opened">
+        {error}
+      </Alert>
+    );
+  }
+  if (!detail || detail.client.id !== clientId) return <Loader m="xl" aria-label="Loading client" />;
+
+  const { client } = detail;
+  const archived = client.archivedAt !== null;
+  const age = ageOn(client.dateOfBirth);
+
+  const toggleArchive = () =>
+    modals.openConfirmModal({
+      title: archived ? 'Restore this client?' : 'Archive this client?',
+      children: (
+        <Text size="sm">
+          {archived
+            ? `${clientDisplayName(client)} will be listed with active clients again.`
+            : `${clientDisplayName(client)} will be hidden from the active list. Nothing is deleted: the record, history and alerts stay, and you can restore the client at any time.`}
+        </Text>
+      ),
+      labels: { confirm: archived ? 'Restore' : 'Archive', cancel: 'Cancel' },
+      confirmProps: { color: archived ? 'teal' : 'orange' },
+      onConfirm: async () => {
+        try {
+          await (archived ? api.clients.restore({ id: client.id }) : api.clients.archive({ id: client.id }));
+          notifications.show({
+            color: 'teal',
+            title: archived ? 'Restored' : 'Archived',
+            message: `${clientDisplayName(client)} ${archived ? 'is active again' : 'is archived'}.`,
+          });
+          load();
+        } catch (e) {
+          showApiError(e);
+        }
+      },
+    });
+
+  const subtitle = [
+    client.dateOfBirth ? `Born ${formatDate(client.dateOfBirth)} (${age})` : null,
+    client.fitzpatrick ? `Fitzpatrick ${fitzpatrickText(client.fitzpatrick).replace('Type ', '')}` : null,
+    client.phone,
+    client.email,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+
+  return (
+    <>
+      <PageHeader
+        title={clientDisplayName(client)}
+        subtitle={subtitle || 'No details yet'}
+        badges={
+          <>
+            {archived && (
+              <Badge color="gray" variant="filled">
+                Archived
+              </Badge>
+            )}
+            {detail.alerts.some((a) => a.severity === 'contraindication') && (
+              <Badge color="red" variant="light">
+                {detail.alerts.filter((a) => a.severity === 'contraindication').length} contraindication(s)
+              </Badge>
+            )}
+          </>
+        }
+        actions={
+          <>
+            <Button
+              variant="default"
+              leftSection={archived ? <IconArchiveOff size={16} /> : <IconArchive size={16} />}
+              onClick={toggleArchive}
+            >
+              {archived ? 'Restore' : 'Archive'}
+            </Button>
+            <Button
+              leftSection={<IconEdit size={16} />}
+              rightSection={<ShortcutHint keys="E" />}
+              onClick={() => navigate(`/clients/${client.id}/edit`)}
+            >
+              Edit details
+            </Button>
+          </>
+        }
+      />
+      <Tabs
+        value={TABS.includes(tab as (typeof TABS)[number]) ? tab : 'overview'}
+        onChange={(value) => navigate(`/clients/${client.id}/${value}`, { replace: true })}
+        keepMounted={false}
+        style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}
+      >
+        <Tabs.List px="xl">
+          <Tabs.Tab value="overview" leftSection={<IconLayoutDashboard size={16} />}>
+            Overview
+          </Tabs.Tab>
+          <Tabs.Tab value="history" leftSection={<IconClipboardHeart size={16} />}>
+            <Group gap={6} wrap="nowrap">
+              Medical history
+              {!detail.historyRecordedAt && (
+                <Badge size="xs" color="orange" variant="light">
+                  missing
+                </Badge>
+              )}
+            </Group>
+          </Tabs.Tab>
+        </Tabs.List>
+        <div style={{ flex: 1, overflow: 'auto' }}>
+          <Tabs.Panel value="overview">
+            <OverviewTab detail={detail} />
+          </Tabs.Panel>
+          <Tabs.Panel value="history">
+            <MedicalHistoryTab clientId={client.id} onSaved={load} />
+          </Tabs.Panel>
+        </div>
+      </Tabs>
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { createIpcRouter } from '../../../electron/core/api/dispatch';
+import { type Core, createCore } from '../../../electron/core/app/core';
+import { isOrigin } from '../../../electron/core/http/appOrigin';
+import { createStaticHandler } from '../../../electron/core/http/staticFiles';
+
+/** The renderer is served on a made-up origin; the built app uses app://dermachart the same way. */
+export const HARNESS_ORIGIN = 'https://dermachart.test';
+const ROOT = resolve(__dirname, '../../..');
+const RENDERER_DIR = join(ROOT, 'out/renderer');
+const PRELOAD_FILE = join(ROOT, 'out/preload/index.cjs');
+export const SCREENSHOT_DIR = join(ROOT, 'tests/e2e/screenshots');
+
+/**
+ * Runs the real, built preload bundle in the page with a stand-in for the two Electron objects it uses:
+ * contextBridge puts the API on window, and ipcRenderer.invoke goes over a Playwright binding to the same
+ * IPC router and handler registry that Electron's main process uses.
+ */
+function preloadShim(preloadCode: string): string {
+  return `(() => {
+    const electron = {
+      contextBridge: {
+        exposeInMainWorld(key, value) {
+          Object.defineProperty(window, key, { value, enumerable: true, configurable: false, writable: false });
+        },
+      },
+      ipcRenderer: { invoke: (channel, payload) => window.__dermachartIpc(channel, payload) },
+    };
+    const module = { exports: {} };
+    const require = (name) => {
+      if (name === 'electron') return electron;
+      throw new Error('The preload may only require electron, not ' + name);
+    };
+    (function (require, module, exports) {\n${preloadCode}\n})(require, module, module.exports);
+  })();`;
+}
+
+export interface AppHarness {
+  page: Page;
+  dataDir: string;
+  core(): Core;
+  /** Closes the database and opens it again from disk, as a restart of the app would. */
+  restartCore(): void;
+  open(hash?: string): Promise<void>;
+  shot(name: string): Promise<void>;
+  expectNoSeriousA11yViolations(): Promise<void>;
+}
+
+export const test = base.extend<{ app: AppHarness }>({
+  app: async ({ page, context }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dermachart-e2e-'));
+    let core = createCore({ dataDir });
+    const route = createIpcRouter(
+      (name, payload) => core.dispatch(name, payload),
+      (url) => isOrigin(url, HARNESS_ORIGIN),
+    );
+    await context.exposeBinding('__dermachartIpc', (source, channel: string, payload: unknown) =>
+      route(channel, payload, source.frame.url()),
+    );
+    await context.addInitScript({ content: preloadShim(readFileSync(PRELOAD_FILE, 'utf8')) });
+
+    const serve = createStaticHandler(RENDERER_DIR);
+    await context.route(`${HARNESS_ORIGIN}/**`, async (r) => {
+      const response = await serve(new Request(r.request().url(), { method: r.request().method() }));
+      await r.fulfill({
+        status: response.status,
+        headers: Object.fromEntries(response.headers),
+        body: Buffer.from(await response.arrayBuffer()),
+      });
+    });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await use({
+      page,
+      dataDir,
+      core: () => core,
+      restartCore() {
+        core.close();
+        core = createCore({ dataDir });
+      },
+      async open(hash = '/clients') {
+        await page.goto(`${HARNESS_ORIGIN}/index.html#${hash}`);
+        await expect(page.getByText('Dermachart', { exact: true })).toBeVisible();
+      },
+      async shot(name) {
+        await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+      },
+      async expectNoSeriousA11yViolations() {
+        const results = await new AxeBuilder({ page }).analyze();
+        const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        expect(
+          serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+        ).toEqual([]);
+      },
+    });
+
+    expect(pageErrors, 'uncaught errors in the renderer').toEqual([]);
+    core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };

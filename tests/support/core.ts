@@ -1,0 +1,41 @@
+import { afterEach } from 'vitest';
+import { type Core, type CoreOptions, createCore } from '../../electron/core/app/core';
+import type { ApiErrorShape, ApiInput, ApiName, ApiResult, Envelope } from '../../electron/core/contract';
+import { useTempDirs } from './temp';
+
+/**
+ * Registers cleanup and returns a factory for real cores (real SQLite file in a fresh temp folder). Cores
+ * opened through it are closed after each test, before their folders are removed.
+ */
+export function useCores() {
+  const tempDir = useTempDirs('dermachart-core-');
+  const cores: Core[] = [];
+  afterEach(() => {
+    for (const core of cores.splice(0)) if (core.db.open) core.close();
+  });
+  return (options: Partial<CoreOptions> = {}): Core => {
+    const core = createCore({ dataDir: options.dataDir ?? tempDir(), ...options });
+    cores.push(core);
+    return core;
+  };
+}
+
+/** Calls through the real dispatcher and returns the value, failing the test with the error if not ok. */
+export async function call<N extends ApiName>(core: Core, name: N, input: ApiInput<N>): Promise<ApiResult<N>> {
+  const envelope = await core.dispatch(name, input);
+  if (!envelope.ok) throw new Error(`${name} failed: ${JSON.stringify(envelope.error)}`);
+  return envelope.value as ApiResult<N>;
+}
+
+/** Calls through the real dispatcher with any name and payload, expecting a failure; returns its error. */
+export async function callError(core: Core, name: string, payload: unknown): Promise<ApiErrorShape> {
+  const envelope = (await core.dispatch(name, payload)) as Envelope<unknown>;
+  if (envelope.ok) throw new Error(`${name} unexpectedly succeeded: ${JSON.stringify(envelope.value)}`);
+  return envelope.error;
+}
+
+export function rowCount(core: Core, table: string, where = '1 = 1'): number {
+  return core.db.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get() as number;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
