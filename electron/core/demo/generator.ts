@@ -246,7 +246,7 @@ export function createDemoGenerator(options: GeneratorOptions = {}): DemoGenerat
       [`${f}.${l}${rng.int(1, 99)}`, 10],
       [`${f}_${l}`, 5],
       [`${l}.${f}`, 5],
-      [`${f}${birthYear ? birthYear.slice(2) : rng.int(10, 99)}`, 12],
+      [`${f}${birthYear ? birthYear.slice(2, 4) : rng.int(10, 99)}`, 12],
       [`${f}.${l[0] ?? 'x'}`, 5],
     ]);
     const domain = rng.weighted([
@@ -262,7 +262,7 @@ export function createDemoGenerator(options: GeneratorOptions = {}): DemoGenerat
   function address(): NonNullable<ClientInput['address']> {
     const town = rng.weighted(TOWN_WEIGHTS);
     const street = `${rng.pick(STREET_WORDS)} ${rng.pick(STREET_SUFFIXES)}`;
-    const district = town.area.length === 1 ? rng.int(1, 30) : rng.int(1, 20);
+    const district = rng.int(1, town.districts);
     const postcode = `${town.area}${district} ${rng.int(1, 9)}${rng.pick([...POSTCODE_LETTERS])}${rng.pick([...POSTCODE_LETTERS])}`;
     const flat = rng.chance(0.18);
     return {

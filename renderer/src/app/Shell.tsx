@@ -33,7 +33,6 @@ export function Shell() {
           </Group>
           <UnstyledButton
             onClick={() => spotlight.open()}
-            aria-label="Find a client"
             className="search-trigger"
             style={{
               border: '1px solid var(--mantine-color-default-border)',

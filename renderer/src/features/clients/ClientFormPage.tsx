@@ -188,10 +188,8 @@ export function ClientFormPage({ mode }: { mode: 'create' | 'edit' }) {
     <form
       onSubmit={save}
       noValidate
-      onKeyDown={getHotkeyHandler([
-        ['mod+S', () => save()],
-        ['Escape', cancel],
-      ])}
+      // No Escape-to-cancel: Escape already closes dropdowns and date pickers inside the form.
+      onKeyDown={getHotkeyHandler([['mod+S', () => save()]])}
       style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}
       aria-label={mode === 'edit' ? 'Edit client' : 'New client'}
     >

@@ -1,4 +1,4 @@
-import { CLIENT_SORTS, type ClientSort, type ClientStatus } from '@contract';
+import { CLIENT_SORTS, type ClientSort, type ClientStatus, type ClientSummary, fitzpatrickLabel } from '@contract';
 import { Alert, Badge, Button, Group, SegmentedControl, Select, Skeleton, Text, TextInput } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconAlertTriangle, IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
@@ -9,9 +9,10 @@ import { EmptyState } from '../../shared/EmptyState';
 import { PageHeader } from '../../shared/PageHeader';
 import { ShortcutHint } from '../../shared/ShortcutHint';
 import { rowAt, useClientList } from './clientListStore';
-import { ageOn, clientDisplayName, fitzpatrickText, formatDate } from './format';
+import { ageOn, clientDisplayName, formatDate } from './format';
 
 const ROW_HEIGHT = 44;
+const HEADER_HEIGHT = 36;
 const SORT_LABELS: Record<ClientSort, string> = {
   'name-asc': 'Name A–Z',
   'name-desc': 'Name Z–A',
@@ -25,7 +26,6 @@ export function ClientListPage() {
   const [draft, setDraft] = useState(list.query);
   const [active, setActive] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const gridRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const total = list.total ?? 0;
 
@@ -50,6 +50,8 @@ export function ClientListPage() {
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
+    // Rows start below the sticky header inside the same scroll container.
+    scrollMargin: HEADER_HEIGHT,
     overscan: 12,
   });
   const items = virtualizer.getVirtualItems();
@@ -115,7 +117,7 @@ export function ClientListPage() {
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown' && total > 0) {
               e.preventDefault();
-              gridRef.current?.focus();
+              scrollRef.current?.focus();
             } else if (e.key === 'Enter' && total > 0) {
               open(active);
             } else if (e.key === 'Escape' && draft) {
@@ -179,12 +181,19 @@ export function ClientListPage() {
           aria-label="Clients"
           aria-rowcount={total + 1}
           aria-activedescendant={activeClient ? `client-row-${active}` : undefined}
-          ref={gridRef}
+          ref={scrollRef}
           tabIndex={0}
           onKeyDown={onGridKey}
-          style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, outlineOffset: -2 }}
+          data-testid="client-list-scroll"
+          style={{ flex: 1, minHeight: 0, overflow: 'auto', outlineOffset: -2 }}
         >
-          <div className="client-row" data-header role="row" aria-rowindex={1} style={{ height: 36 }}>
+          <div
+            className="client-row"
+            data-header
+            role="row"
+            aria-rowindex={1}
+            style={{ height: HEADER_HEIGHT, position: 'sticky', top: 0, zIndex: 1 }}
+          >
             <span role="columnheader">Name</span>
             <span role="columnheader">Date of birth</span>
             <span role="columnheader">Skin</span>
@@ -192,71 +201,20 @@ export function ClientListPage() {
             <span role="columnheader">Email</span>
             <span role="columnheader">Status</span>
           </div>
-          <div ref={scrollRef} style={{ flex: 1, overflow: 'auto' }} data-testid="client-list-scroll">
-            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {items.map((item) => {
-                const client = rowAt(list.pages, item.index);
-                return (
-                  <div
-                    key={item.key}
-                    id={`client-row-${item.index}`}
-                    role="row"
-                    aria-rowindex={item.index + 2}
-                    aria-selected={item.index === active}
-                    className="client-row"
-                    onClick={() => {
-                      setActive(item.index);
-                      open(item.index);
-                    }}
-                    style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-                  >
-                    {client ? (
-                      <>
-                        <span role="gridcell">
-                          <Text span fw={600} size="sm">
-                            {client.lastName}
-                          </Text>
-                          , {client.firstName}
-                          {client.preferredName && client.preferredName !== client.firstName && (
-                            <Text span c="dimmed" size="sm">
-                              {' '}
-                              ({client.preferredName})
-                            </Text>
-                          )}
-                        </span>
-                        <span role="gridcell" title={clientDisplayName(client)}>
-                          {formatDate(client.dateOfBirth)}
-                          {client.dateOfBirth && (
-                            <Text span c="dimmed" size="xs">
-                              {' '}
-                              · {ageOn(client.dateOfBirth)}
-                            </Text>
-                          )}
-                        </span>
-                        <span role="gridcell">{client.fitzpatrick ? fitzpatrickText(client.fitzpatrick).replace('Type ', '') : '—'}</span>
-                        <span role="gridcell">{client.phone ?? '—'}</span>
-                        <span role="gridcell">{client.email ?? '—'}</span>
-                        <span role="gridcell">
-                          {client.archivedAt ? (
-                            <Badge color="gray" variant="light" size="sm">
-                              Archived
-                            </Badge>
-                          ) : (
-                            <Badge variant="light" size="sm">
-                              Active
-                            </Badge>
-                          )}
-                        </span>
-                      </>
-                    ) : (
-                      <span role="gridcell" style={{ gridColumn: '1 / -1' }}>
-                        <Skeleton height={12} width="40%" />
-                      </span>
-                    )}
-                  </div>
-                );
-              })}
-            </div>
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => (
+              <ClientRow
+                key={item.key}
+                index={item.index}
+                top={item.start - HEADER_HEIGHT}
+                client={rowAt(list.pages, item.index)}
+                selected={item.index === active}
+                onOpen={() => {
+                  setActive(item.index);
+                  open(item.index);
+                }}
+              />
+            ))}
           </div>
         </div>
       )}
@@ -267,4 +225,63 @@ export function ClientListPage() {
 function countLabel(status: ClientStatus, total: number) {
   const noun = total === 1 ? 'client' : 'clients';
   return status === 'active' ? `active ${noun}` : status === 'archived' ? `archived ${noun}` : noun;
+}
+
+function ClientRow(props: {
+  index: number;
+  top: number;
+  client: ClientSummary | undefined;
+  selected: boolean;
+  onOpen: () => void;
+}) {
+  const { client } = props;
+  return (
+    <div
+      id={`client-row-${props.index}`}
+      role="row"
+      aria-rowindex={props.index + 2}
+      aria-selected={props.selected}
+      className="client-row"
+      onClick={props.onOpen}
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${props.top}px)` }}
+    >
+      {client ? (
+        <>
+          <span role="gridcell">
+            <Text span fw={600} size="sm">
+              {client.lastName}
+            </Text>
+            , {client.firstName}
+            {client.preferredName && client.preferredName !== client.firstName && (
+              <Text span c="dimmed" size="sm">
+                {' '}
+                ({client.preferredName})
+              </Text>
+            )}
+          </span>
+          <span role="gridcell" title={clientDisplayName(client)}>
+            {formatDate(client.dateOfBirth)}
+            {client.dateOfBirth && (
+              <Text span c="dimmed" size="xs">
+                {' '}
+                · {ageOn(client.dateOfBirth)}
+              </Text>
+            )}
+          </span>
+          <span role="gridcell">{client.fitzpatrick ? fitzpatrickLabel(client.fitzpatrick) : '—'}</span>
+          <span role="gridcell">{client.phone ?? '—'}</span>
+          <span role="gridcell">{client.email ?? '—'}</span>
+          <span role="gridcell">
+            <Badge color={client.archivedAt ? 'gray' : undefined} variant="light" size="sm">
+              {client.archivedAt ? 'Archived' : 'Active'}
+            </Badge>
+          </span>
+        </>
+      ) : (
+        <span role="gridcell" style={{ gridColumn: '1 / -1' }}>
+          <Skeleton height={12} width="40%" />
+        </span>
+      )}
+    </div>
+  );
 }

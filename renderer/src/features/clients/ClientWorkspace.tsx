@@ -143,9 +143,9 @@ export function ClientWorkspace() {
             <Group gap={6} wrap="nowrap">
               Medical history
               {!detail.historyRecordedAt && (
-                <Badge size="xs" color="orange" variant="light">
+                <Text span size="xs" fw={600} c="red.9">
                   missing
-                </Badge>
+                </Text>
               )}
             </Group>
           </Tabs.Tab>
