@@ -1,4 +1,7 @@
-import { afterEach } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { type Core, type CoreOptions, createCore } from '../../electron/core/app/core';
 import type { ApiErrorShape, ApiInput, ApiName, ApiResult, Envelope } from '../../electron/core/contract';
 import { useTempDirs } from './temp';
@@ -21,7 +24,11 @@ export function useCores() {
 }
 
 /** Calls through the real dispatcher and returns the value, failing the test with the error if not ok. */
-export async function call<N extends ApiName>(core: Core, name: N, input: ApiInput<N>): Promise<ApiResult<N>> {
+export async function call<N extends ApiName>(
+  core: Core,
+  name: N,
+  input: ApiInput<N>,
+): Promise<ApiResult<N>> {
   const envelope = await core.dispatch(name, input);
   if (!envelope.ok) throw new Error(`${name} failed: ${JSON.stringify(envelope.error)}`);
   return envelope.value as ApiResult<N>;
@@ -39,3 +46,24 @@ export function rowCount(core: Core, table: string, where = '1 = 1'): number {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One real core shared by the tests of a describe block (opening a database costs tens of milliseconds of
+ * fsync): for tests that only read, or that check a call wrote nothing. Returns a getter.
+ */
+export function useSharedCore(options: Partial<CoreOptions> = {}): () => Core {
+  let core: Core | undefined;
+  let dir: string | undefined;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'dermachart-shared-'));
+    core = createCore({ dataDir: dir, ...options });
+  });
+  afterAll(() => {
+    if (core?.db.open) core.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    if (!core) throw new Error('useSharedCore: the core is only available inside tests');
+    return core;
+  };
+}

@@ -28,7 +28,8 @@ export function objectNames(db: Db, type: 'table' | 'index' | 'trigger' | 'view'
 
 export function objectSql(db: Db, name: string): string | null {
   return (
-    db.prepare<[string], { sql: string | null }>('SELECT sql FROM sqlite_master WHERE name = ?').get(name)?.sql ?? null
+    db.prepare<[string], { sql: string | null }>('SELECT sql FROM sqlite_master WHERE name = ?').get(name)
+      ?.sql ?? null
   );
 }
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { localDate } from '../contract';
 import { createDispatcher, type Dispatch, type Handlers } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { recordsMigrations } from '../db/migrations';
@@ -27,10 +28,6 @@ export interface Core {
   close(): void;
 }
 
-export function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /**
  * Opens the records in a data directory and wires repositories, services and the handler registry. The same
@@ -43,7 +40,7 @@ export function createCore(options: CoreOptions): Core {
     db,
     deviceId: createMetaRepo(db).deviceId(),
     practitionerId: () => null,
-    today: options.today ?? localToday,
+    today: options.today ?? (() => localDate()),
     questionnaire,
     clients: createClientsRepo(db),
     history: createHistoryRepo(db),

@@ -99,11 +99,20 @@ const email = z
   .transform((v) => v ?? null)
   .refine((v) => v === null || z.email().safeParse(v).success, { message: 'Enter a valid email address' });
 
+const wellFormed = (payload: { issues: unknown[] }) => payload.issues.length === 0;
+
 /** A calendar date (YYYY-MM-DD) that exists, is not in the future and is after 1900. */
 export const pastDate = z.iso
   .date({ error: 'Use the format YYYY-MM-DD' })
-  .refine((v) => v >= '1900-01-01', { message: 'Date must be after 1900' })
-  .refine((v) => v <= new Date().toISOString().slice(0, 10), { message: 'Date cannot be in the future' });
+  // Range checks only for a well-formed date, so a typo gets one message, not three.
+  .refine((v) => v >= '1900-01-01', { message: 'Date must be after 1900', when: wellFormed })
+  .refine((v) => v <= localDate(), { message: 'Date cannot be in the future', when: wellFormed });
+
+/** A calendar date (YYYY-MM-DD) in the workstation's time zone: "today" is the clinic's today, not UTC's. */
+export function localDate(at: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
 
 export const ClientInput = z.object({
   firstName: requiredName('First name'),

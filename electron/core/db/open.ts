@@ -1,7 +1,7 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { type Migration, migrate, NewerDatabaseError } from './migrate';
+import { type Migration, migrate, NewerDatabaseError, schemaVersion } from './migrate';
 
 export type OpenFailure = 'LOCKED' | 'NEWER_VERSION' | 'UNWRITABLE' | 'CORRUPT' | 'UNKNOWN';
 
@@ -43,6 +43,9 @@ export function openDatabase(file: string, options: OpenOptions): Database.Datab
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
+    // Refuse a newer database before any pragma below can rewrite its header.
+    const found = schemaVersion(db);
+    if (found > options.migrations.length) throw new NewerDatabaseError(found, options.migrations.length);
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -50,8 +50,11 @@ export function createStaticHandler(root: string) {
     const file = resolve(base, relative);
     if (file !== base && !file.startsWith(base + sep)) return new Response('Not found', { status: 404 });
     try {
-      if (!(await stat(file)).isFile()) return new Response('Not found', { status: 404 });
-      const body = await readFile(file);
+      // A symbolic link inside root must not lead outside it.
+      const real = await realpath(file);
+      if (!real.startsWith((await realpath(base)) + sep)) return new Response('Not found', { status: 404 });
+      if (!(await stat(real)).isFile()) return new Response('Not found', { status: 404 });
+      const body = await readFile(real);
       return new Response(request.method === 'HEAD' ? null : body, {
         status: 200,
         headers: {

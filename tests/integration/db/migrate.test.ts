@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Migration, migrate, NewerDatabaseError, schemaVersion } from '../../../electron/core/db/migrate';
+import {
+  type Migration,
+  migrate,
+  NewerDatabaseError,
+  schemaVersion,
+} from '../../../electron/core/db/migrate';
 import { recordsMigrations } from '../../../electron/core/db/migrations';
 import { type Db, objectNames, openRaw } from '../../support/sqlite';
 import { useTempDirs } from '../../support/temp';
@@ -72,7 +77,7 @@ describe('migrate', () => {
       up(d) {
         runs.push(3);
         d.exec('CREATE TABLE half_done (x INTEGER)');
-        d.exec("INSERT INTO t1 VALUES (99)");
+        d.exec('INSERT INTO t1 VALUES (99)');
         throw new Error('disk on fire');
       },
     };

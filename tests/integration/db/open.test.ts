@@ -52,7 +52,9 @@ describe('openDatabase', () => {
   });
 
   it('uses the busy timeout it is given', () => {
-    const db = track(openDatabase(join(tempDir(), RECORDS_FILE), { migrations: recordsMigrations, busyTimeoutMs: 1234 }));
+    const db = track(
+      openDatabase(join(tempDir(), RECORDS_FILE), { migrations: recordsMigrations, busyTimeoutMs: 1234 }),
+    );
     expect(db.pragma('busy_timeout', { simple: true })).toBe(1234);
   });
 
@@ -82,9 +84,9 @@ describe('openDatabase', () => {
     it('LOCKED is released when the first connection closes', () => {
       const file = join(tempDir(), RECORDS_FILE);
       const first = openDatabase(file, { migrations: recordsMigrations });
-      expect(openError(() => openDatabase(file, { migrations: recordsMigrations, busyTimeoutMs: 50 })).reason).toBe(
-        'LOCKED',
-      );
+      expect(
+        openError(() => openDatabase(file, { migrations: recordsMigrations, busyTimeoutMs: 50 })).reason,
+      ).toBe('LOCKED');
       first.close();
       const second = track(openDatabase(file, { migrations: recordsMigrations, busyTimeoutMs: 50 }));
       expect(second.pragma('user_version', { simple: true })).toBe(3);

@@ -59,8 +59,8 @@ const SUMMARY_COLUMNS = `c.id, c.first_name, c.last_name, c.preferred_name, c.da
 const ORDER_BY: Record<ClientSort, string> = {
   'name-asc': 'c.last_name COLLATE NOCASE ASC, c.first_name COLLATE NOCASE ASC, c.seq ASC',
   'name-desc': 'c.last_name COLLATE NOCASE DESC, c.first_name COLLATE NOCASE DESC, c.seq DESC',
-  'updated-desc': 'c.updated_at DESC',
-  'created-desc': 'c.created_at DESC',
+  'updated-desc': 'c.updated_at DESC, c.seq DESC',
+  'created-desc': 'c.created_at DESC, c.seq DESC',
 };
 
 const STATUS_FILTER: Record<ClientStatus, string> = {

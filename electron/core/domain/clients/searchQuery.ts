@@ -4,7 +4,8 @@
  * number, because clinics often know only the last digits. Returns null when there is nothing to match.
  */
 export function toFtsMatch(query: string): string | null {
-  const trimmed = query.trim();
+  // Control characters (NUL included) would end an FTS5 string early; they are never part of a name.
+  const trimmed = query.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
   if (!trimmed) return null;
 
   if (/^[+\d\s().-]+$/.test(trimmed)) {

@@ -1,5 +1,5 @@
 import type { Alert, FitzpatrickType, HistoryVersion, Questionnaire } from '../../contract';
-import { fitzpatrickLabel } from '../../contract';
+import { fitzpatrickLabel, localDate } from '../../contract';
 import { questionsOf } from './questionnaire';
 
 export interface AlertInputs {
@@ -23,8 +23,10 @@ export function monthsBefore(today: string, months: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
 }
 
+/** Whole days from a UTC timestamp's local calendar date to `toDate` (YYYY-MM-DD, local). */
 export function daysBetween(fromIso: string, toDate: string): number {
-  return Math.floor((Date.parse(`${toDate}T00:00:00Z`) - Date.parse(fromIso.slice(0, 10) + 'T00:00:00Z')) / 86_400_000);
+  const from = localDate(new Date(fromIso));
+  return Math.round((Date.parse(`${toDate}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /**
@@ -72,7 +74,9 @@ export function computeAlerts(inputs: AlertInputs): Alert[] {
         }
       }
       if (answer.answer === 'unsure') label = `${label} (client unsure)`;
-      const details = [answer.detail, answer.date ? `last: ${answer.date}` : null].filter(Boolean).join('; ');
+      const details = [answer.detail, answer.date ? `${question.asksDate ?? 'Date'}: ${answer.date}` : null]
+        .filter(Boolean)
+        .join('; ');
       alerts.push({
         key: question.id,
         severity: rule.severity,

@@ -2,7 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { schemaVersion } from '../../../../electron/core/db/migrate';
 import { migration0001 } from '../../../../electron/core/db/migrations/0001-meta';
 import { UTC_ISO, UUID_V7 } from '../../../support/fixtures';
-import { columns, type Db, migrateTo, objectNames, objectSql, openRaw, sqliteCode } from '../../../support/sqlite';
+import {
+  columns,
+  type Db,
+  migrateTo,
+  objectNames,
+  objectSql,
+  openRaw,
+  sqliteCode,
+} from '../../../support/sqlite';
 import { useTempDirs } from '../../../support/temp';
 
 describe('migration 0001: meta', () => {
@@ -39,7 +47,10 @@ describe('migration 0001: meta', () => {
   it('records a UUIDv7 device id and a UTC creation timestamp', () => {
     const before = new Date().toISOString();
     migrateTo(db, 1);
-    const rows = db.prepare('SELECT key, value FROM meta ORDER BY key').all() as { key: string; value: string }[];
+    const rows = db.prepare('SELECT key, value FROM meta ORDER BY key').all() as {
+      key: string;
+      value: string;
+    }[];
     expect(rows.map((r) => r.key)).toEqual(['created_at', 'device_id']);
     const meta = Object.fromEntries(rows.map((r) => [r.key, r.value]));
     expect(meta.device_id).toMatch(UUID_V7);

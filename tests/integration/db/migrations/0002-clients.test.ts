@@ -181,13 +181,19 @@ describe('migration 0002: clients', () => {
         'device_id',
         'deleted_at',
       ]);
-      const fks = db.pragma('foreign_key_list(client_skin_concerns)') as { table: string; from: string; to: string }[];
+      const fks = db.pragma('foreign_key_list(client_skin_concerns)') as {
+        table: string;
+        from: string;
+        to: string;
+      }[];
       expect(fks.map((f) => [f.from, f.table, f.to])).toEqual([['client_id', 'clients', 'id']]);
     });
 
     it('creates the list indexes as partial indexes over live rows', () => {
       const indexes = objectNames(db, 'index');
-      expect(indexes).toEqual(expect.arrayContaining(['clients_by_name', 'clients_by_updated', 'clients_by_created']));
+      expect(indexes).toEqual(
+        expect.arrayContaining(['clients_by_name', 'clients_by_updated', 'clients_by_created']),
+      );
       expect(indexColumns(db, 'clients_by_name')).toEqual(['last_name', 'first_name', 'seq']);
       expect(indexColumns(db, 'clients_by_updated')).toEqual(['updated_at']);
       expect(indexColumns(db, 'clients_by_created')).toEqual(['created_at']);
@@ -198,7 +204,11 @@ describe('migration 0002: clients', () => {
     });
 
     it('creates the three FTS sync triggers on clients', () => {
-      expect(objectNames(db, 'trigger')).toEqual(['clients_fts_delete', 'clients_fts_insert', 'clients_fts_update']);
+      expect(objectNames(db, 'trigger')).toEqual([
+        'clients_fts_delete',
+        'clients_fts_insert',
+        'clients_fts_update',
+      ]);
       const onTable = db
         .prepare("SELECT DISTINCT tbl_name FROM sqlite_master WHERE type = 'trigger'")
         .pluck()
@@ -227,11 +237,21 @@ describe('migration 0002: clients', () => {
         expect(sqliteCode(() => insertClient(db, { id: `ok-${type}`, fitzpatrick: type }))).toBeNull();
       }
       expect(sqliteCode(() => insertClient(db, { id: 'null', fitzpatrick: null }))).toBeNull();
-      expect(sqliteCode(() => insertClient(db, { id: 'zero', fitzpatrick: 0 }))).toBe('SQLITE_CONSTRAINT_CHECK');
-      expect(sqliteCode(() => insertClient(db, { id: 'seven', fitzpatrick: 7 }))).toBe('SQLITE_CONSTRAINT_CHECK');
-      expect(sqliteCode(() => insertClient(db, { id: 'neg', fitzpatrick: -1 }))).toBe('SQLITE_CONSTRAINT_CHECK');
-      expect(sqliteCode(() => insertClient(db, { id: 'text', fitzpatrick: 'IV' }))).toBe('SQLITE_CONSTRAINT_DATATYPE');
-      expect(sqliteCode(() => insertClient(db, { id: 'real', fitzpatrick: 2.5 }))).toBe('SQLITE_CONSTRAINT_DATATYPE');
+      expect(sqliteCode(() => insertClient(db, { id: 'zero', fitzpatrick: 0 }))).toBe(
+        'SQLITE_CONSTRAINT_CHECK',
+      );
+      expect(sqliteCode(() => insertClient(db, { id: 'seven', fitzpatrick: 7 }))).toBe(
+        'SQLITE_CONSTRAINT_CHECK',
+      );
+      expect(sqliteCode(() => insertClient(db, { id: 'neg', fitzpatrick: -1 }))).toBe(
+        'SQLITE_CONSTRAINT_CHECK',
+      );
+      expect(sqliteCode(() => insertClient(db, { id: 'text', fitzpatrick: 'IV' }))).toBe(
+        'SQLITE_CONSTRAINT_DATATYPE',
+      );
+      expect(sqliteCode(() => insertClient(db, { id: 'real', fitzpatrick: 2.5 }))).toBe(
+        'SQLITE_CONSTRAINT_DATATYPE',
+      );
       expect(count(db, 'clients')).toBe(7);
     });
 
@@ -249,7 +269,9 @@ describe('migration 0002: clients', () => {
       expect(sqliteCode(() => insertClient(db, { id: 'b', first_name: null as unknown as string }))).toBe(
         'SQLITE_CONSTRAINT_NOTNULL',
       );
-      expect(sqliteCode(() => insertClient(db, { id: null as unknown as string }))).toBe('SQLITE_CONSTRAINT_NOTNULL');
+      expect(sqliteCode(() => insertClient(db, { id: null as unknown as string }))).toBe(
+        'SQLITE_CONSTRAINT_NOTNULL',
+      );
     });
 
     it('allows one row per client and concern', () => {
@@ -273,7 +295,9 @@ describe('migration 0002: clients', () => {
 
     it('enforces the concern -> client foreign key when foreign_keys is ON', () => {
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-      expect(sqliteCode(() => insertConcern(db, 'k1', 'nobody', 'acne'))).toBe('SQLITE_CONSTRAINT_FOREIGNKEY');
+      expect(sqliteCode(() => insertConcern(db, 'k1', 'nobody', 'acne'))).toBe(
+        'SQLITE_CONSTRAINT_FOREIGNKEY',
+      );
       insertClient(db, { id: 'c1' });
       insertConcern(db, 'k1', 'c1', 'acne');
       expect(sqliteCode(() => db.prepare("DELETE FROM clients WHERE id = 'c1'").run())).toBe(

@@ -62,7 +62,9 @@ describe('migration 0003: medical history', () => {
     expect(objectNames(db, 'table')).not.toContain('medical_histories');
     migrateTo(db, 3);
     expect(schemaVersion(db)).toBe(3);
-    expect(objectNames(db, 'table')).toEqual(expect.arrayContaining(['medical_histories', 'medical_history_answers']));
+    expect(objectNames(db, 'table')).toEqual(
+      expect.arrayContaining(['medical_histories', 'medical_history_answers']),
+    );
     expect(db.prepare('SELECT id FROM clients').pluck().all()).toEqual(['c1']);
   });
 
@@ -86,7 +88,11 @@ describe('migration 0003: medical history', () => {
         ['deleted_at', 'TEXT', 0],
       ]);
       expect(objectSql(db, 'medical_histories')).toMatch(/STRICT$/);
-      const fks = db.pragma('foreign_key_list(medical_histories)') as { table: string; from: string; to: string }[];
+      const fks = db.pragma('foreign_key_list(medical_histories)') as {
+        table: string;
+        from: string;
+        to: string;
+      }[];
       expect(fks.map((f) => [f.from, f.table, f.to])).toEqual([['client_id', 'clients', 'id']]);
     });
 
@@ -102,7 +108,11 @@ describe('migration 0003: medical history', () => {
         ['device_id', 'TEXT', 1],
       ]);
       expect(objectSql(db, 'medical_history_answers')).toMatch(/STRICT$/);
-      const fks = db.pragma('foreign_key_list(medical_history_answers)') as { table: string; from: string; to: string }[];
+      const fks = db.pragma('foreign_key_list(medical_history_answers)') as {
+        table: string;
+        from: string;
+        to: string;
+      }[];
       expect(fks.map((f) => [f.from, f.table, f.to])).toEqual([['history_id', 'medical_histories', 'id']]);
     });
 
@@ -122,7 +132,11 @@ describe('migration 0003: medical history', () => {
     });
 
     it('adds no triggers of its own', () => {
-      expect(objectNames(db, 'trigger')).toEqual(['clients_fts_delete', 'clients_fts_insert', 'clients_fts_update']);
+      expect(objectNames(db, 'trigger')).toEqual([
+        'clients_fts_delete',
+        'clients_fts_insert',
+        'clients_fts_update',
+      ]);
     });
   });
 
@@ -152,7 +166,9 @@ describe('migration 0003: medical history', () => {
       insertHistory(db, 'h2', 'c1', '2024-06-01T10:00:00.000Z');
       insertAnswer(db, 'a1', 'h1', 'pregnancy', 'no');
       insertAnswer(db, 'a2', 'h2', 'pregnancy', 'yes');
-      expect(sqliteCode(() => insertAnswer(db, 'a3', 'h1', 'pregnancy', 'yes'))).toBe('SQLITE_CONSTRAINT_UNIQUE');
+      expect(sqliteCode(() => insertAnswer(db, 'a3', 'h1', 'pregnancy', 'yes'))).toBe(
+        'SQLITE_CONSTRAINT_UNIQUE',
+      );
     });
 
     it('enforces both foreign keys when foreign_keys is ON', () => {
