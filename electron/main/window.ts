@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { BrowserWindow, screen } from 'electron';
+import { BrowserWindow, dialog, screen } from 'electron';
 import {
   fitToDisplays,
   readWindowState,
@@ -49,6 +49,21 @@ export function createMainWindow(dataDir: string): BrowserWindow {
   window.on('close', () => {
     clearTimeout(saveTimer);
     writeWindowState(stateFile, { ...window.getNormalBounds(), maximized: window.isMaximized() });
+  });
+
+  // The renderer holds back close/reload while a form has unsaved changes; Electron shows no prompt of its
+  // own, so ask here. Choosing "Leave" lets the window close.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: ['Stay', 'Leave without saving'],
+      defaultId: 0,
+      cancelId: 0,
+      title: 'Unsaved changes',
+      message: 'You have changes that are not saved.',
+      detail: 'If you leave now they will be lost.',
+    });
+    if (choice === 1) event.preventDefault();
   });
 
   const devUrl = process.env.ELECTRON_RENDERER_URL;

@@ -101,7 +101,9 @@ test('invalid input is shown next to the field and nothing is saved', async ({ a
   expect(direct.ok).toBe(false);
   if (!direct.ok) {
     expect(direct.error.code).toBe('VALIDATION');
-    expect(direct.error.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['firstName', 'fitzpatrick']));
+    expect(direct.error.issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['firstName', 'fitzpatrick']),
+    );
   }
 
   // Leaving with unsaved changes asks first.

@@ -20,9 +20,12 @@ function electronBinary(): string | null {
 const binary = electronBinary();
 
 test.describe('Electron app (smoke)', () => {
-  test.skip(!binary, 'No Electron binary in node_modules/electron/dist (it downloads on first run, which needs the internet); the renderer is covered in Chromium instead.');
+  test.skip(
+    !binary,
+    'No Electron binary in node_modules/electron/dist (it downloads on first run, which needs the internet); the renderer is covered in Chromium instead.',
+  );
 
-  test('starts on a temp data dir, creates a client, and refuses a second window of its API', async () => {
+  test('starts on a temp data dir, creates a client, and exposes only the contract', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dermachart-electron-'));
     const app = await electron.launch({
       executablePath: binary!,
@@ -30,22 +33,22 @@ test.describe('Electron app (smoke)', () => {
       env: { ...process.env, ELECTRON_RENDERER_URL: '' },
     });
     try {
-      const window = await app.firstWindow();
-      await expect(window.getByRole('heading', { name: 'Clients', exact: true })).toBeVisible();
+      const page = await app.firstWindow();
+      await expect(page.getByRole('heading', { name: 'Clients', exact: true })).toBeVisible();
       const prefs = await app.evaluate(({ BrowserWindow }) => {
         const w = BrowserWindow.getAllWindows()[0]!;
         return { url: w.webContents.getURL() };
       });
       expect(prefs.url.startsWith('app://dermachart/')).toBe(true);
 
-      await window.getByRole('button', { name: /New client/ }).click();
-      await window.getByLabel('First name').fill('Electron');
-      await window.getByLabel('Last name').fill('Smoke');
-      await window.getByRole('button', { name: /Save client/ }).click();
-      await expect(window.getByRole('heading', { name: 'Electron Smoke' })).toBeVisible();
+      await page.getByRole('button', { name: /New client/ }).click();
+      await page.getByLabel('First name').fill('Electron');
+      await page.getByLabel('Last name').fill('Smoke');
+      await page.getByRole('button', { name: /Save client/ }).click();
+      await expect(page.getByRole('heading', { name: 'Electron Smoke' })).toBeVisible();
       expect(existsSync(join(dataDir, 'dermachart.db'))).toBe(true);
 
-      const surface = await window.evaluate(() => ({
+      const surface = await page.evaluate(() => ({
         require: typeof (window as unknown as { require?: unknown }).require,
         api: Object.keys(window.dermachart).sort(),
       }));

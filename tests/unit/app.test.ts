@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { localDate as localToday } from '../../electron/core/contract';
 import { DATA_DIR_ENV, resolveDataDir } from '../../electron/core/app/dataDir';
 import { describeStartupError } from '../../electron/core/app/startupError';
 import {
@@ -13,6 +12,7 @@ import {
   type WindowState,
   writeWindowState,
 } from '../../electron/core/app/windowState';
+import { localDate as localToday } from '../../electron/core/contract';
 import { DatabaseOpenError, type OpenFailure } from '../../electron/core/db/open';
 import { useTempDirs } from '../support/temp';
 

@@ -58,7 +58,10 @@ describe('process boundaries', () => {
 
   it('the contract is pure: no Node, no database, no other core module', () => {
     expect(
-      violations('electron/core/contract', (s) => NODE.has(s) || s === 'better-sqlite3' || s.startsWith('..')),
+      violations(
+        'electron/core/contract',
+        (s) => NODE.has(s) || s === 'better-sqlite3' || s.startsWith('..'),
+      ),
     ).toEqual([]);
   });
 

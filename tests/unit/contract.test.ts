@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { issuesFromZod } from '../../electron/core/api/dispatch';
-import { localDate as localToday } from '../../electron/core/contract';
 import {
   API_NAMES,
   ApiError,
@@ -11,6 +10,7 @@ import {
   DomainError,
   fitzpatrickLabel,
   HistorySaveInput,
+  localDate as localToday,
   pastDate,
   unwrap,
 } from '../../electron/core/contract';

@@ -26,7 +26,10 @@ function isApiName(name: string): name is ApiName {
  * unknown names and invalid payloads are refused before any handler runs, and every failure becomes an
  * error envelope, never an exception that crosses the bridge.
  */
-export function createDispatcher(handlers: Handlers, log: (error: unknown) => void = console.error): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  log: (error: unknown) => void = console.error,
+): Dispatch {
   return async (name, payload) => {
     if (typeof name !== 'string' || !isApiName(name)) {
       return fail({ code: 'UNKNOWN_CALL', message: `Unknown call "${String(name)}"`, issues: [] });
@@ -48,7 +51,11 @@ export function createDispatcher(handlers: Handlers, log: (error: unknown) => vo
         return fail({ code: error.code, message: error.message, issues: error.issues });
       }
       log(error);
-      return fail({ code: 'INTERNAL', message: 'Something went wrong; nothing was changed. Please try again.', issues: [] });
+      return fail({
+        code: 'INTERNAL',
+        message: 'Something went wrong; nothing was changed. Please try again.',
+        issues: [],
+      });
     }
   };
 }

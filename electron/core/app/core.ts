@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { localDate } from '../contract';
 import { createDispatcher, type Dispatch, type Handlers } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
+import { localDate } from '../contract';
 import { recordsMigrations } from '../db/migrations';
 import { openDatabase, RECORDS_FILE } from '../db/open';
 import { createClientsRepo } from '../db/repositories/clientsRepo';
@@ -28,7 +28,6 @@ export interface Core {
   close(): void;
 }
 
-
 /**
  * Opens the records in a data directory and wires repositories, services and the handler registry. The same
  * function runs inside Electron's main process and in plain Node (tests, benchmarks, the demo generator).
@@ -45,7 +44,10 @@ export function createCore(options: CoreOptions): Core {
     clients: createClientsRepo(db),
     history: createHistoryRepo(db),
   };
-  const handlers = createHandlers({ clients: createClientService(context), history: createHistoryService(context) });
+  const handlers = createHandlers({
+    clients: createClientService(context),
+    history: createHistoryService(context),
+  });
   return {
     dataDir: options.dataDir,
     db,

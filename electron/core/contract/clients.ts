@@ -122,7 +122,11 @@ export const ClientInput = z.object({
     .union([z.literal(''), z.null(), pastDate])
     .optional()
     .transform((v) => (v ? v : null)),
-  sex: z.enum(SEXES, { error: 'Choose one of the listed options' }).nullable().optional().transform((v) => v ?? null),
+  sex: z
+    .enum(SEXES, { error: 'Choose one of the listed options' })
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   pronouns: optionalText(40),
   phone,
   email,

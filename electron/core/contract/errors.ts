@@ -2,13 +2,7 @@
  * The one error shape that crosses the bridge. Handlers throw DomainError; the dispatcher turns every
  * failure (bad payload, domain rule, unexpected crash) into an ApiErrorShape inside an Envelope.
  */
-export type ErrorCode =
-  | 'VALIDATION'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'UNKNOWN_CALL'
-  | 'FORBIDDEN'
-  | 'INTERNAL';
+export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'UNKNOWN_CALL' | 'FORBIDDEN' | 'INTERNAL';
 
 export interface ApiIssue {
   /** Dotted path of the offending field, e.g. "emergencyContact.phone"; empty for the whole payload. */

@@ -38,7 +38,9 @@ export const Questionnaire = z.object({
   id: z.string().min(1),
   version: z.number().int().positive(),
   title: z.string().min(1),
-  sections: z.array(z.object({ title: z.string().min(1), questions: z.array(QuestionDefinition).min(1) })).min(1),
+  sections: z
+    .array(z.object({ title: z.string().min(1), questions: z.array(QuestionDefinition).min(1) }))
+    .min(1),
   fitzpatrickAlerts: z.array(
     z.object({
       minType: z.number().int().min(1).max(6),

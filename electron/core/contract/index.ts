@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import {
-  type Client,
-  ClientId,
-  ClientInput,
-  ClientSearchInput,
-  type ClientSearchResult,
-} from './clients';
+import { type Client, ClientId, ClientInput, ClientSearchInput, type ClientSearchResult } from './clients';
 import type { Envelope } from './errors';
-import { type Alert, HistoryGetInput, HistorySaveInput, type HistoryVersion, type HistoryView } from './history';
+import {
+  type Alert,
+  HistoryGetInput,
+  HistorySaveInput,
+  type HistoryVersion,
+  type HistoryView,
+} from './history';
 
 /** A call's spec: its zod input schema, and its result type carried as a phantom. */
 interface CallSpec<I extends z.ZodType, R> {

@@ -11,7 +11,9 @@ export class NewerDatabaseError extends Error {
     readonly found: number,
     readonly supported: number,
   ) {
-    super(`The database was written by a newer Dermachart (schema ${found}; this version supports ${supported}).`);
+    super(
+      `The database was written by a newer Dermachart (schema ${found}; this version supports ${supported}).`,
+    );
     this.name = 'NewerDatabaseError';
   }
 }
@@ -28,7 +30,8 @@ export function schemaVersion(db: Database): number {
 export function migrate(db: Database, migrations: readonly Migration[]): { from: number; to: number } {
   const ordered = [...migrations].sort((a, b) => a.version - b.version);
   ordered.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`Migrations must be numbered 1..n without gaps; found ${m.version}`);
+    if (m.version !== i + 1)
+      throw new Error(`Migrations must be numbered 1..n without gaps; found ${m.version}`);
   });
   const latest = ordered.length;
   const from = schemaVersion(db);

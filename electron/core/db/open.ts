@@ -37,7 +37,12 @@ export function openDatabase(file: string, options: OpenOptions): Database.Datab
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
   } catch (cause) {
-    throw new DatabaseOpenError('UNWRITABLE', file, `Dermachart cannot write to the data folder ${dir}.`, cause);
+    throw new DatabaseOpenError(
+      'UNWRITABLE',
+      file,
+      `Dermachart cannot write to the data folder ${dir}.`,
+      cause,
+    );
   }
 
   let db: Database.Database | undefined;
@@ -73,10 +78,20 @@ function classify(cause: unknown, file: string): DatabaseOpenError {
   }
   const code = (cause as { code?: string } | null)?.code ?? '';
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-    return new DatabaseOpenError('LOCKED', file, 'The records are open in another Dermachart window or program.', cause);
+    return new DatabaseOpenError(
+      'LOCKED',
+      file,
+      'The records are open in another Dermachart window or program.',
+      cause,
+    );
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return new DatabaseOpenError('CORRUPT', file, 'The records file is damaged or is not a Dermachart database.', cause);
+    return new DatabaseOpenError(
+      'CORRUPT',
+      file,
+      'The records file is damaged or is not a Dermachart database.',
+      cause,
+    );
   }
   if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
     return new DatabaseOpenError('UNWRITABLE', file, 'Dermachart cannot write to the records file.', cause);

@@ -38,7 +38,13 @@ interface CliOptions {
 
 class UsageError extends Error {}
 
-function integerFlag(argv: readonly string[], name: string, fallback: number, min: number, max: number): number {
+function integerFlag(
+  argv: readonly string[],
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   let raw: string | undefined;
   argv.forEach((arg, i) => {
     if (arg === name) raw = argv[i + 1];
@@ -60,7 +66,8 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
     const name = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
     if (!known.has(name)) throw new UsageError(`Unknown option "${arg}".`);
     if (valued.has(arg)) {
-      if (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--')) throw new UsageError(`${arg} needs a value.`);
+      if (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--'))
+        throw new UsageError(`${arg} needs a value.`);
       i++;
     }
   }
@@ -102,7 +109,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   } catch (error) {
     if (error instanceof DatabaseOpenError) {
       console.error(`Cannot open the records in ${options.dataDir}: ${error.message}`);
-      if (error.reason === 'LOCKED') console.error('Close Dermachart (or the other program using it) and try again.');
+      if (error.reason === 'LOCKED')
+        console.error('Close Dermachart (or the other program using it) and try again.');
       return 1;
     }
     throw error;
@@ -118,7 +126,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       return 1;
     }
 
-    console.log(`Loading ${options.clients} fictional demo clients (seed ${options.seed}) into ${options.dataDir} ...`);
+    console.log(
+      `Loading ${options.clients} fictional demo clients (seed ${options.seed}) into ${options.dataDir} ...`,
+    );
     const started = performance.now();
     const result = await seedDemoClinic(core, {
       clients: options.clients,
@@ -129,7 +139,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     const total = await countClients(core);
 
     console.log(`Done in ${seconds.toFixed(1)} s.`);
-    console.log(`  clients created:        ${result.created}${existing ? ` (added to ${existing} existing)` : ''}`);
+    console.log(
+      `  clients created:        ${result.created}${existing ? ` (added to ${existing} existing)` : ''}`,
+    );
     console.log(`  medical histories saved: ${result.histories}`);
     console.log(`  clients archived:       ${result.archived}`);
     console.log(`  clients in the records: ${total}`);
@@ -140,7 +152,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       .join(', ');
     console.log(`  for example:            ${sample}`);
     console.log('\nAll names, phone numbers (Ofcom drama ranges) and addresses are fictional.');
-    console.log(`Open them with: ${DATA_DIR_ENV}="${options.dataDir}" npm start   (or: npm start -- --data-dir "${options.dataDir}")`);
+    console.log(
+      `Open them with: ${DATA_DIR_ENV}="${options.dataDir}" npm start   (or: npm start -- --data-dir "${options.dataDir}")`,
+    );
     return 0;
   } finally {
     core.close();

@@ -129,7 +129,18 @@ export function ageOn(dateOfBirth: string, today: string): number {
 // ---------------------------------------------------------------------------------------------------------
 // Text helpers
 
-const ASCII_FOLD: Record<string, string> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', æ: 'ae', Æ: 'AE', ß: 'ss', đ: 'd', Đ: 'D', ı: 'i' };
+const ASCII_FOLD: Record<string, string> = {
+  ł: 'l',
+  Ł: 'L',
+  ø: 'o',
+  Ø: 'O',
+  æ: 'ae',
+  Æ: 'AE',
+  ß: 'ss',
+  đ: 'd',
+  Đ: 'D',
+  ı: 'i',
+};
 
 /** "Siobhán Ó Súilleabháin" -> "Siobhan O Suilleabhain": for email addresses, which stay ASCII. */
 export function foldToAscii(text: string): string {
@@ -231,7 +242,9 @@ export function createDemoGenerator(options: GeneratorOptions = {}): DemoGenerat
         return `07700 900 ${last3}`;
       case 'landline': {
         const format = rng.pick(LANDLINE_FORMATS);
-        return format.replace('xxxx', rng.pick(DRAMA_LANDLINE_AREAS)).replace(/#/g, () => String(rng.int(0, 9)));
+        return format
+          .replace('xxxx', rng.pick(DRAMA_LANDLINE_AREAS))
+          .replace(/#/g, () => String(rng.int(0, 9)));
       }
     }
   }
@@ -282,7 +295,17 @@ export function createDemoGenerator(options: GeneratorOptions = {}): DemoGenerat
   function emergencyContact(lastName: string): ClientInput['emergencyContact'] {
     const relationship = rng.weighted(EMERGENCY_RELATIONSHIPS);
     const group = rng.weighted(GROUP_WEIGHTS);
-    const sameFamily = ['Mother', 'Father', 'Sister', 'Brother', 'Daughter', 'Son', 'Aunt', 'Husband', 'Wife'];
+    const sameFamily = [
+      'Mother',
+      'Father',
+      'Sister',
+      'Brother',
+      'Daughter',
+      'Son',
+      'Aunt',
+      'Husband',
+      'Wife',
+    ];
     const contactSex: Sex = ['Mother', 'Sister', 'Daughter', 'Aunt', 'Wife'].includes(relationship)
       ? 'female'
       : ['Father', 'Brother', 'Son', 'Husband'].includes(relationship)
@@ -332,8 +355,16 @@ export function createDemoGenerator(options: GeneratorOptions = {}): DemoGenerat
   function pronouns(sex: Sex | null): string | null {
     if (sex === 'unspecified' || sex === 'intersex') return rng.chance(0.6) ? 'they/them' : null;
     if (!rng.chance(0.06)) return null;
-    if (sex === 'female') return rng.weighted([['she/her', 85], ['she/they', 15]] as const);
-    if (sex === 'male') return rng.weighted([['he/him', 85], ['he/they', 15]] as const);
+    if (sex === 'female')
+      return rng.weighted([
+        ['she/her', 85],
+        ['she/they', 15],
+      ] as const);
+    if (sex === 'male')
+      return rng.weighted([
+        ['he/him', 85],
+        ['he/they', 15],
+      ] as const);
     return 'they/them';
   }
 
@@ -359,7 +390,9 @@ export function createDemoGenerator(options: GeneratorOptions = {}): DemoGenerat
       sex,
       pronouns: pronouns(sex),
       phone: hasPhone ? phone() : null,
-      email: hasEmail ? email(preferredName && rng.chance(0.3) ? preferredName : firstName, lastName, dateOfBirth) : null,
+      email: hasEmail
+        ? email(preferredName && rng.chance(0.3) ? preferredName : firstName, lastName, dateOfBirth)
+        : null,
       fitzpatrick: fitz,
       skinConcerns: skinConcerns(age, sex, fitz),
       allergies: rng.chance(0.09) ? rng.pick(ALLERGIES) : null,
@@ -420,13 +453,28 @@ export function createDemoGenerator(options: GeneratorOptions = {}): DemoGenerat
   }
 
   const DETAILS: Record<string, readonly string[]> = {
-    active_infection: ['Cold sore on the upper lip', 'Small fungal patch on the chin', 'Impetigo, on antibiotics'],
-    eczema_psoriasis_rosacea: ['Rosacea on both cheeks', 'Eczema behind the ears', 'Mild psoriasis on the hairline'],
-    skin_cancer_moles: ['Raised mole on the left cheek', 'Basal cell carcinoma removed from the nose', 'Wart on the jawline'],
+    active_infection: [
+      'Cold sore on the upper lip',
+      'Small fungal patch on the chin',
+      'Impetigo, on antibiotics',
+    ],
+    eczema_psoriasis_rosacea: [
+      'Rosacea on both cheeks',
+      'Eczema behind the ears',
+      'Mild psoriasis on the hairline',
+    ],
+    skin_cancer_moles: [
+      'Raised mole on the left cheek',
+      'Basal cell carcinoma removed from the nose',
+      'Wart on the jawline',
+    ],
     recent_procedures: ['Botulinum toxin, forehead', 'Glycolic peel', 'Lip filler', 'IPL on the cheeks'],
     anticoagulants: ['Apixaban', 'Warfarin', 'Daily aspirin 75 mg', 'Von Willebrand disease'],
     immunosuppression: ['Rheumatoid arthritis, on methotrexate', 'Lupus', 'Crohn’s disease, on azathioprine'],
-    chemo_radiation: ['Radiotherapy to the chest, finished last spring', 'Chemotherapy, finished in the autumn'],
+    chemo_radiation: [
+      'Radiotherapy to the chest, finished last spring',
+      'Chemotherapy, finished in the autumn',
+    ],
     numbing_allergy: ['Swelling after lidocaine cream', 'Hives after a dental anaesthetic'],
   };
   const GENERIC_DETAILS = ['See notes from the consultation', 'Client to bring details next visit'];
@@ -446,7 +494,8 @@ export function createDemoGenerator(options: GeneratorOptions = {}): DemoGenerat
       const unsure = !yes && roll < yesChance(q, c) + 0.012;
       if (!yes) return { questionId: q.id, answer: unsure ? 'unsure' : 'no' };
       const answer: AnswerInput = { questionId: q.id, answer: 'yes' };
-      if (q.asksDetail && historyRng.chance(0.9)) answer.detail = historyRng.pick(DETAILS[q.id] ?? GENERIC_DETAILS);
+      if (q.asksDetail && historyRng.chance(0.9))
+        answer.detail = historyRng.pick(DETAILS[q.id] ?? GENERIC_DETAILS);
       if (q.asksDate && historyRng.chance(0.85)) answer.date = dateFor(q);
       return answer;
     });

@@ -26,7 +26,9 @@ export interface SeedResult {
 function expectOk<T>(envelope: Envelope<unknown>, what: string): T {
   if (!envelope.ok) {
     const issues = envelope.error.issues.map((i) => `${i.path || '(input)'}: ${i.message}`).join('; ');
-    throw new Error(`${what} failed (${envelope.error.code}): ${envelope.error.message}${issues ? ` [${issues}]` : ''}`);
+    throw new Error(
+      `${what} failed (${envelope.error.code}): ${envelope.error.message}${issues ? ` [${issues}]` : ''}`,
+    );
   }
   return envelope.value as T;
 }
@@ -48,7 +50,14 @@ export async function seedDemoClinic(core: Core, options: SeedOptions): Promise<
     questionnaire: core.context.questionnaire,
   });
   const withHistory = options.withHistory ?? true;
-  const result: SeedResult = { seed: generator.seed, created: 0, histories: 0, archived: 0, ids: [], clients: [] };
+  const result: SeedResult = {
+    seed: generator.seed,
+    created: 0,
+    histories: 0,
+    archived: 0,
+    ids: [],
+    clients: [],
+  };
 
   for (let i = 0; i < options.clients; i++) {
     const input = generator.client();
@@ -70,7 +79,10 @@ export async function seedDemoClinic(core: Core, options: SeedOptions): Promise<
   for (let k = 0; k < toArchive; k++) {
     const index = Math.floor(((k + 0.5) * result.ids.length) / toArchive);
     const id = result.ids[index]!;
-    const archived = expectOk<Client>(await core.dispatch('clients.archive', { id }), `clients.archive #${index + 1}`);
+    const archived = expectOk<Client>(
+      await core.dispatch('clients.archive', { id }),
+      `clients.archive #${index + 1}`,
+    );
     result.clients[index] = archived;
     result.archived++;
   }
@@ -86,7 +98,9 @@ export function bulkInsertClients(core: Core, inputs: readonly ClientInput[]): s
   const parsed = inputs.map((input, i) => {
     const result = ClientInput.safeParse(input);
     if (!result.success) {
-      throw new Error(`Generated client #${i + 1} failed validation: ${result.error.issues[0]?.message ?? 'invalid'}`);
+      throw new Error(
+        `Generated client #${i + 1} failed validation: ${result.error.issues[0]?.message ?? 'invalid'}`,
+      );
     }
     return result.data;
   });

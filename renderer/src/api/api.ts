@@ -21,7 +21,10 @@ type Unwrapped = {
  */
 export const api = new Proxy({} as Unwrapped, {
   get(_target, ns: string) {
-    const group = window.dermachart[ns as keyof DermachartApi] as unknown as Record<string, (i: unknown) => Promise<never>>;
+    const group = window.dermachart[ns as keyof DermachartApi] as unknown as Record<
+      string,
+      (i: unknown) => Promise<never>
+    >;
     return new Proxy(
       {},
       {

@@ -32,7 +32,12 @@ export function GlobalSearch() {
     ...results.map((c) => ({
       id: c.id,
       label: clientDisplayName(c),
-      description: [c.dateOfBirth && `born ${formatDate(c.dateOfBirth)}`, c.phone, c.email, c.archivedAt && 'archived']
+      description: [
+        c.dateOfBirth && `born ${formatDate(c.dateOfBirth)}`,
+        c.phone,
+        c.email,
+        c.archivedAt && 'archived',
+      ]
         .filter(Boolean)
         .join(' · '),
       leftSection: <IconUser size={18} aria-hidden />,

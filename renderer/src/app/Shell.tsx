@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { spotlight } from '@mantine/spotlight';
 import { IconMoon, IconSearch, IconSun, IconUsers } from '@tabler/icons-react';
-import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { Outlet, NavLink as RouterNavLink, useLocation } from 'react-router';
 import { GlobalSearch } from './GlobalSearch';
 import { modKey } from './platform';
 

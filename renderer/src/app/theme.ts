@@ -32,7 +32,10 @@ const variantColorResolver: VariantColorsResolver = (input) => {
       return {
         ...colors,
         color: `light-dark(var(--mantine-color-${color}-9), var(--mantine-color-${color}-2))`,
-        border: input.variant === 'outline' ? `1px solid light-dark(var(--mantine-color-${color}-7), var(--mantine-color-${color}-4))` : colors.border,
+        border:
+          input.variant === 'outline'
+            ? `1px solid light-dark(var(--mantine-color-${color}-7), var(--mantine-color-${color}-4))`
+            : colors.border,
       };
     }
   }

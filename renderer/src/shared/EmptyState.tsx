@@ -1,7 +1,12 @@
 import { Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-export function EmptyState(props: { icon: ReactNode; title: string; children?: ReactNode; action?: ReactNode }) {
+export function EmptyState(props: {
+  icon: ReactNode;
+  title: string;
+  children?: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <Stack align="center" justify="center" gap="sm" py={64} px="md" ta="center" style={{ flex: 1 }}>
       <ThemeIcon size={56} radius="xl" variant="light">

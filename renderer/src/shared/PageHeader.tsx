@@ -2,7 +2,12 @@ import { Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /** The top band of every screen: title, a line of context, and the screen's main actions on the right. */
-export function PageHeader(props: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode; badges?: ReactNode }) {
+export function PageHeader(props: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+  badges?: ReactNode;
+}) {
   return (
     <Group
       justify="space-between"

@@ -1,5 +1,5 @@
-import type { Migration } from '../migrate';
 import { newId, nowIso } from '../ids';
+import type { Migration } from '../migrate';
 
 /** Workstation identity: every row records the device it was written on, for a later sync engine. */
 export const migration0001: Migration = {

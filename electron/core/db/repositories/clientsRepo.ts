@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import { newId } from '../ids';
 import type {
   Client,
   ClientFields,
@@ -10,6 +9,7 @@ import type {
   Sex,
   SkinConcern,
 } from '../../contract';
+import { newId } from '../ids';
 
 interface ClientRow {
   id: string;
@@ -179,11 +179,15 @@ export function createClientsRepo(db: Database) {
       }
     }
     for (const concern of current) {
-      if (!wanted.has(concern)) tombstoneConcern.run({ client_id: w.id, concern, at: w.at, device_id: w.deviceId });
+      if (!wanted.has(concern))
+        tombstoneConcern.run({ client_id: w.id, concern, at: w.at, device_id: w.deviceId });
     }
   }
 
-  const searchCache = new Map<string, { items: ReturnType<Database['prepare']>; count: ReturnType<Database['prepare']> }>();
+  const searchCache = new Map<
+    string,
+    { items: ReturnType<Database['prepare']>; count: ReturnType<Database['prepare']> }
+  >();
   function searchStatements(hasMatch: boolean, status: ClientStatus, sort: ClientSort) {
     const key = `${hasMatch}|${status}|${sort}`;
     let statements = searchCache.get(key);
@@ -193,7 +197,9 @@ export function createClientsRepo(db: Database) {
         : 'clients c WHERE';
       const where = `${from} c.deleted_at IS NULL AND ${STATUS_FILTER[status]}`;
       statements = {
-        items: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${where} ORDER BY ${ORDER_BY[sort]} LIMIT @limit OFFSET @offset`),
+        items: db.prepare(
+          `SELECT ${SUMMARY_COLUMNS} FROM ${where} ORDER BY ${ORDER_BY[sort]} LIMIT @limit OFFSET @offset`,
+        ),
         count: db.prepare(`SELECT count(*) AS total FROM ${where}`).pluck(),
       };
       searchCache.set(key, statements);
@@ -214,16 +220,32 @@ export function createClientsRepo(db: Database) {
       return changed;
     },
 
-    setArchived(id: string, archivedAt: string | null, at: string, deviceId: string, practitionerId: string | null) {
+    setArchived(
+      id: string,
+      archivedAt: string | null,
+      at: string,
+      deviceId: string,
+      practitionerId: string | null,
+    ) {
       return (
-        setArchived.run({ id, archived_at: archivedAt, at, device_id: deviceId, practitioner: practitionerId })
-          .changes === 1
+        setArchived.run({
+          id,
+          archived_at: archivedAt,
+          at,
+          device_id: deviceId,
+          practitioner: practitionerId,
+        }).changes === 1
       );
     },
 
     get(id: string): Client | null {
       const row = byId.get(id);
-      return row ? toClient(row, concernsOf.all(id).map((r) => r.concern)) : null;
+      return row
+        ? toClient(
+            row,
+            concernsOf.all(id).map((r) => r.concern),
+          )
+        : null;
     },
 
     search(q: ClientSearch): { total: number; items: ClientSummary[] } {
@@ -270,7 +292,11 @@ function toClient(r: ClientRow, skinConcerns: SkinConcern[]): Client {
       postcode: r.postcode,
       country: r.country,
     },
-    emergencyContact: { name: r.emergency_name, phone: r.emergency_phone, relationship: r.emergency_relationship },
+    emergencyContact: {
+      name: r.emergency_name,
+      phone: r.emergency_phone,
+      relationship: r.emergency_relationship,
+    },
     fitzpatrick: r.fitzpatrick,
     skinConcerns,
     allergies: r.allergies,

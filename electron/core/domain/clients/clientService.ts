@@ -1,11 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import {
+  type ApiParsedInput,
   type Client,
   type ClientDetail,
   type ClientFields,
   type ClientSearchResult,
   DomainError,
-  type ApiParsedInput,
   type Questionnaire,
 } from '../../contract';
 import { newId, nowIso } from '../../db/ids';
@@ -46,7 +46,13 @@ export function createClientService(ctx: ServiceContext) {
     search(input: ApiParsedInput<'clients.search'>): ClientSearchResult {
       const match = toFtsMatch(input.query);
       if (match === null && input.query.trim() !== '') return { total: 0, items: [] };
-      return clients.search({ match, status: input.status, sort: input.sort, offset: input.offset, limit: input.limit });
+      return clients.search({
+        match,
+        status: input.status,
+        sort: input.sort,
+        offset: input.offset,
+        limit: input.limit,
+      });
     },
 
     get(id: string): ClientDetail {

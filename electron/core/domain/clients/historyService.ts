@@ -1,4 +1,10 @@
-import { type ApiIssue, type ApiParsedInput, DomainError, type HistoryVersion, type HistoryView } from '../../contract';
+import {
+  type ApiIssue,
+  type ApiParsedInput,
+  DomainError,
+  type HistoryVersion,
+  type HistoryView,
+} from '../../contract';
 import { newId, nowIso } from '../../db/ids';
 import { questionsOf } from '../screening/questionnaire';
 import { notFound, type ServiceContext } from './clientService';
@@ -12,7 +18,10 @@ export function createHistoryService(ctx: ServiceContext) {
       const version = input.versionId
         ? (ctx.history.get(input.clientId, input.versionId) ??
           (() => {
-            throw new DomainError('NOT_FOUND', 'That medical history version does not exist for this client.');
+            throw new DomainError(
+              'NOT_FOUND',
+              'That medical history version does not exist for this client.',
+            );
           })())
         : ctx.history.latest(input.clientId);
       return { questionnaire: ctx.questionnaire, version, versions: ctx.history.versions(input.clientId) };
@@ -25,18 +34,27 @@ export function createHistoryService(ctx: ServiceContext) {
       const seen = new Set<string>();
       input.answers.forEach((a, i) => {
         const question = questions.get(a.questionId);
-        if (!question) issues.push({ path: `answers.${i}.questionId`, message: `Unknown question "${a.questionId}"` });
-        if (seen.has(a.questionId)) issues.push({ path: `answers.${i}.questionId`, message: 'Question answered twice' });
+        if (!question)
+          issues.push({ path: `answers.${i}.questionId`, message: `Unknown question "${a.questionId}"` });
+        if (seen.has(a.questionId))
+          issues.push({ path: `answers.${i}.questionId`, message: 'Question answered twice' });
         seen.add(a.questionId);
         if (a.date && (!question?.asksDate || a.answer !== 'yes')) {
-          issues.push({ path: `answers.${i}.date`, message: 'A date is only recorded for a "yes" answer that asks for one' });
+          issues.push({
+            path: `answers.${i}.date`,
+            message: 'A date is only recorded for a "yes" answer that asks for one',
+          });
         }
       });
       for (const id of questions.keys()) {
         if (!seen.has(id)) issues.push({ path: `answers.${id}`, message: 'Please answer this question' });
       }
       if (issues.length) {
-        throw new DomainError('VALIDATION', `${issues.length} answer(s) need attention before saving.`, issues);
+        throw new DomainError(
+          'VALIDATION',
+          `${issues.length} answer(s) need attention before saving.`,
+          issues,
+        );
       }
       const id = newId();
       ctx.db.transaction(() =>

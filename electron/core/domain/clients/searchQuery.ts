@@ -5,6 +5,7 @@
  */
 export function toFtsMatch(query: string): string | null {
   // Control characters (NUL included) would end an FTS5 string early; they are never part of a name.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   const trimmed = query.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
   if (!trimmed) return null;
 

@@ -13,7 +13,6 @@ import {
 import {
   Alert,
   Button,
-  Group,
   Loader,
   MultiSelect,
   Paper,
@@ -135,6 +134,8 @@ export function ClientFormPage({ mode }: { mode: 'create' | 'edit' }) {
     validateInputOnBlur: true,
   });
 
+  // Load once per client; `form` is a new object every render and must not re-trigger this.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(() => {
     if (mode !== 'edit' || !clientId) return;
     api.clients
@@ -147,7 +148,6 @@ export function ClientFormPage({ mode }: { mode: 'create' | 'edit' }) {
         form.resetDirty(values);
       })
       .catch((error: Error) => setLoadError(error.message));
-    // biome-ignore lint/correctness/useExhaustiveDependencies: load once per client
   }, [mode, clientId]);
 
   const isDirty = useCallback(() => !leaving.current && form.isDirty(), [form]);
@@ -294,7 +294,12 @@ export function ClientFormPage({ mode }: { mode: 'create' | 'edit' }) {
                 minRows={2}
                 {...form.getInputProps('allergies')}
               />
-              <Textarea label="Current medications" autosize minRows={2} {...form.getInputProps('medications')} />
+              <Textarea
+                label="Current medications"
+                autosize
+                minRows={2}
+                {...form.getInputProps('medications')}
+              />
             </SimpleGrid>
           </Section>
 
@@ -318,4 +323,3 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
     </Paper>
   );
 }
-

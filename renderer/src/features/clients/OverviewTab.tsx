@@ -6,10 +6,21 @@ import { fitzpatrickText, formatDate, formatDateTime, SEX_LABELS } from './forma
 
 export function OverviewTab({ detail }: { detail: ClientDetail }) {
   const c = detail.client;
-  const address = [c.address.line1, c.address.line2, c.address.city, c.address.region, c.address.postcode, c.address.country]
+  const address = [
+    c.address.line1,
+    c.address.line2,
+    c.address.city,
+    c.address.region,
+    c.address.postcode,
+    c.address.country,
+  ]
     .filter(Boolean)
     .join(', ');
-  const emergency = [c.emergencyContact.name, c.emergencyContact.relationship && `(${c.emergencyContact.relationship})`, c.emergencyContact.phone]
+  const emergency = [
+    c.emergencyContact.name,
+    c.emergencyContact.relationship && `(${c.emergencyContact.relationship})`,
+    c.emergencyContact.phone,
+  ]
     .filter(Boolean)
     .join(' ');
 
@@ -17,13 +28,18 @@ export function OverviewTab({ detail }: { detail: ClientDetail }) {
     <Grid p="xl" gap="lg">
       <Grid.Col span={{ base: 12, md: 7 }}>
         <Stack gap="lg">
-          <Card title="Alerts" aside={`History: ${detail.historyRecordedAt ? formatDate(detail.historyRecordedAt) : 'not recorded'}`}>
+          <Card
+            title="Alerts"
+            aside={`History: ${detail.historyRecordedAt ? formatDate(detail.historyRecordedAt) : 'not recorded'}`}
+          >
             <AlertList alerts={detail.alerts} />
           </Card>
           <Card title="Skin">
             <Facts>
               <Fact label="Fitzpatrick">
-                {c.fitzpatrick ? `${fitzpatrickText(c.fitzpatrick)} — ${FITZPATRICK_DESCRIPTIONS[c.fitzpatrick]}` : 'Not assessed'}
+                {c.fitzpatrick
+                  ? `${fitzpatrickText(c.fitzpatrick)} — ${FITZPATRICK_DESCRIPTIONS[c.fitzpatrick]}`
+                  : 'Not assessed'}
               </Fact>
               <Fact label="Concerns">
                 {c.skinConcerns.length ? (

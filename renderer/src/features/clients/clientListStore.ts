@@ -37,7 +37,13 @@ export const useClientList = create<ClientListState>((set, get) => {
     if (inFlight.has(key)) return;
     inFlight.add(key);
     try {
-      const result = await api.clients.search({ query, status, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+      const result = await api.clients.search({
+        query,
+        status,
+        sort,
+        offset: page * PAGE_SIZE,
+        limit: PAGE_SIZE,
+      });
       if (get().generation !== generation) return;
       set((s) => ({ total: result.total, pages: { ...s.pages, [page]: result.items }, error: null }));
     } catch (error) {

@@ -1,7 +1,11 @@
+import { type FitzpatrickType, fitzpatrickLabel, type SEXES } from '@contract';
 import dayjs from 'dayjs';
-import { type FitzpatrickType, fitzpatrickLabel, SEXES } from '@contract';
 
-export function clientDisplayName(c: { firstName: string; lastName: string; preferredName: string | null }): string {
+export function clientDisplayName(c: {
+  firstName: string;
+  lastName: string;
+  preferredName: string | null;
+}): string {
   const preferred = c.preferredName && c.preferredName !== c.firstName ? ` (${c.preferredName})` : '';
   return `${c.firstName} ${c.lastName}${preferred}`;
 }

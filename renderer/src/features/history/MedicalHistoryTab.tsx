@@ -72,7 +72,10 @@ export function MedicalHistoryTab({ clientId, onSaved }: { clientId: string; onS
     void load();
   }, [load]);
 
-  const isDirty = useCallback(() => draft !== null && JSON.stringify([draft, notes]) !== pristine.current, [draft, notes]);
+  const isDirty = useCallback(
+    () => draft !== null && JSON.stringify([draft, notes]) !== pristine.current,
+    [draft, notes],
+  );
   const guard = useUnsavedChangesGuard(isDirty);
 
   if (error) {
@@ -100,7 +103,11 @@ export function MedicalHistoryTab({ clientId, onSaved }: { clientId: string; onS
       .map(([id]) => id);
     if (missing.length) {
       setIssues(Object.fromEntries(missing.map((id) => [id, 'Please answer this question'])));
-      notifications.show({ color: 'orange', title: 'Not saved yet', message: `${missing.length} question(s) still need an answer.` });
+      notifications.show({
+        color: 'orange',
+        title: 'Not saved yet',
+        message: `${missing.length} question(s) still need an answer.`,
+      });
       document.getElementById(`question-${missing[0]}`)?.scrollIntoView({ block: 'center' });
       return;
     }
@@ -117,7 +124,11 @@ export function MedicalHistoryTab({ clientId, onSaved }: { clientId: string; onS
         })),
       });
       setDraft(null);
-      notifications.show({ color: 'teal', title: 'Medical history saved', message: 'A new dated version was recorded.' });
+      notifications.show({
+        color: 'teal',
+        title: 'Medical history saved',
+        message: 'A new dated version was recorded.',
+      });
       await load();
       onSaved();
     } catch (e) {
@@ -146,14 +157,20 @@ export function MedicalHistoryTab({ clientId, onSaved }: { clientId: string; onS
           <div>
             <Title order={3}>{view.questionnaire.title}</Title>
             <Text size="sm" c="dimmed">
-              Go through every question with the client. Saving records a new dated version; earlier versions are kept.
+              Go through every question with the client. Saving records a new dated version; earlier versions
+              are kept.
             </Text>
           </div>
           <Group>
             <Button variant="default" onClick={() => setDraft(null)}>
               Cancel
             </Button>
-            <Button type="submit" loading={saving} leftSection={<IconDeviceFloppy size={16} />} rightSection={<ShortcutHint keys="S" />}>
+            <Button
+              type="submit"
+              loading={saving}
+              leftSection={<IconDeviceFloppy size={16} />}
+              rightSection={<ShortcutHint keys="S" />}
+            >
               Save new version
             </Button>
           </Group>
@@ -179,7 +196,13 @@ export function MedicalHistoryTab({ clientId, onSaved }: { clientId: string; onS
             </Stack>
           </Paper>
         ))}
-        <Textarea label="Notes on this history" autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
+        <Textarea
+          label="Notes on this history"
+          autosize
+          minRows={2}
+          value={notes}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+        />
         {guard}
       </Stack>
     );
@@ -223,7 +246,10 @@ export function MedicalHistoryTab({ clientId, onSaved }: { clientId: string; onS
             allowDeselect={false}
             value={version.id}
             onChange={(id) => id && void load(id)}
-            data={view.versions.map((v, i) => ({ value: v.id, label: `${formatDateTime(v.recordedAt)}${i === 0 ? ' (current)' : ''}` }))}
+            data={view.versions.map((v, i) => ({
+              value: v.id,
+              label: `${formatDateTime(v.recordedAt)}${i === 0 ? ' (current)' : ''}`,
+            }))}
           />
           <Button leftSection={<IconEdit size={16} />} onClick={startEditing}>
             Update history
@@ -256,7 +282,13 @@ export function MedicalHistoryTab({ clientId, onSaved }: { clientId: string; onS
   );
 }
 
-function AnswerRow({ question, answer }: { question: QuestionDefinition; answer: HistoryAnswer | undefined }) {
+function AnswerRow({
+  question,
+  answer,
+}: {
+  question: QuestionDefinition;
+  answer: HistoryAnswer | undefined;
+}) {
   const color = answer?.answer === 'yes' ? 'red' : answer?.answer === 'unsure' ? 'orange' : 'gray';
   return (
     <Group justify="space-between" wrap="nowrap" align="flex-start" gap="lg">
@@ -264,7 +296,9 @@ function AnswerRow({ question, answer }: { question: QuestionDefinition; answer:
         <Text size="sm">{question.text}</Text>
         {(answer?.detail || answer?.date) && (
           <Text size="xs" c="dimmed">
-            {[answer.detail, answer.date && `${question.asksDate ?? 'Date'}: ${formatDate(answer.date)}`].filter(Boolean).join(' · ')}
+            {[answer.detail, answer.date && `${question.asksDate ?? 'Date'}: ${formatDate(answer.date)}`]
+              .filter(Boolean)
+              .join(' · ')}
           </Text>
         )}
       </div>
@@ -306,7 +340,12 @@ function QuestionEditor(props: {
       {(value.answer === 'yes' || value.answer === 'unsure') && (q.asksDetail || q.asksDate) && (
         <Group mt={6} grow align="flex-start">
           {q.asksDetail && (
-            <TextInput size="xs" label={q.asksDetail} value={value.detail} onChange={(e) => onChange({ ...value, detail: e.currentTarget.value })} />
+            <TextInput
+              size="xs"
+              label={q.asksDetail}
+              value={value.detail}
+              onChange={(e) => onChange({ ...value, detail: e.currentTarget.value })}
+            />
           )}
           {q.asksDate && value.answer === 'yes' && (
             <DateInput
