@@ -1,12 +1,13 @@
-import type {
-  AnswerInput,
-  ApiInput,
-  ClientInput,
-  FitzpatrickType,
-  QuestionDefinition,
-  Questionnaire,
-  Sex,
-  SkinConcern,
+import {
+  type AnswerInput,
+  type ApiInput,
+  type ClientInput,
+  type FitzpatrickType,
+  localDate,
+  type QuestionDefinition,
+  type Questionnaire,
+  type Sex,
+  type SkinConcern,
 } from '../contract';
 import { loadDefaultQuestionnaire, questionsOf } from '../domain/screening/questionnaire';
 import {
@@ -93,11 +94,6 @@ function subSeed(seed: number, stream: number): number {
 // ---------------------------------------------------------------------------------------------------------
 // Dates
 
-/** The UTC calendar date, which is what the contract's "not in the future" check compares against. */
-export function utcToday(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 function parseDay(day: string): number {
   const ms = Date.parse(`${day}T00:00:00Z`);
   if (Number.isNaN(ms)) throw new Error(`Not a date: ${day}`);
@@ -108,7 +104,7 @@ function formatDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** `today` minus some days (always at least one, so generated dates are never "today" in another zone). */
+/** `today` minus some days (always at least one, so a generated date is never later than any zone's today). */
 function daysAgo(today: string, days: number): string {
   return formatDay(parseDay(today) - Math.max(1, days) * 86_400_000);
 }
@@ -161,7 +157,7 @@ function emailPart(text: string): string {
 
 export interface GeneratorOptions {
   seed?: number;
-  /** Reference date (YYYY-MM-DD) for ages and history dates; defaults to today's UTC date. */
+  /** Reference date (YYYY-MM-DD) for ages and history dates; defaults to the workstation's local date. */
   today?: string;
   questionnaire?: Questionnaire;
 }
@@ -200,7 +196,7 @@ export interface DemoGenerator {
 
 export function createDemoGenerator(options: GeneratorOptions = {}): DemoGenerator {
   const seed = (options.seed ?? DEFAULT_DEMO_SEED) >>> 0;
-  const today = options.today ?? utcToday();
+  const today = options.today ?? localDate();
   const questionnaire = options.questionnaire ?? loadDefaultQuestionnaire();
   const questions = questionsOf(questionnaire);
   const rng = new Rng(subSeed(seed, 1));
@@ -249,7 +245,7 @@ export function createDemoGenerator(options: GeneratorOptions = {}): DemoGenerat
     }
   }
 
-  function email(first: string, last: string, birthYear: string | null): string {
+  function email(first: string, last: string, dateOfBirth: string | null): string {
     const f = emailPart(first);
     const l = emailPart(last) || 'client';
     const local = rng.weighted<string>([
@@ -259,7 +255,7 @@ export function createDemoGenerator(options: GeneratorOptions = {}): DemoGenerat
       [`${f}.${l}${rng.int(1, 99)}`, 10],
       [`${f}_${l}`, 5],
       [`${l}.${f}`, 5],
-      [`${f}${birthYear ? birthYear.slice(2, 4) : rng.int(10, 99)}`, 12],
+      [`${f}${dateOfBirth ? dateOfBirth.slice(2, 4) : rng.int(10, 99)}`, 12], // e.g. zoe92
       [`${f}.${l[0] ?? 'x'}`, 5],
     ]);
     const domain = rng.weighted([

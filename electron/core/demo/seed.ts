@@ -8,7 +8,7 @@ export interface SeedOptions {
   seed?: number;
   /** Save a medical history for every client (default true). */
   withHistory?: boolean;
-  /** Reference date for ages and history dates (YYYY-MM-DD); defaults to today's UTC date. */
+  /** Reference date for ages and history dates (YYYY-MM-DD); defaults to the workstation's local date. */
   today?: string;
 }
 

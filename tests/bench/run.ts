@@ -1,0 +1,255 @@
+/**
+ * `npm run bench`: how Dermachart's records layer performs at clinic scale. It prints figures, it never
+ * fails on timing (machines differ); the PASS/MISS column compares against the target for the list search.
+ *
+ *   1. open a fresh data directory (all migrations) and reopen a 50,000-client one;
+ *   2. load 50,000 generated clients;
+ *   3. clients.search through core.dispatch (validation included) for typical query shapes.
+ *
+ * Everything is written under os.tmpdir() and deleted at the end.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { type Core, createCore } from '../../electron/core/app/core';
+import type { ClientSearchResult } from '../../electron/core/contract';
+import { toFtsMatch } from '../../electron/core/domain/clients/searchQuery';
+import { buildShapes, loadClinic, PAGE_SIZE, SEARCH_SQL, type Shape } from './fixture';
+import { markdownTable, ms, type Summary, summarize, textTable, time, timeAsync } from './stats';
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50_000);
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
+const WARMUP = 25;
+/** Per-shape time budget, so one slow shape cannot push the whole run past ~2 minutes. */
+const SHAPE_BUDGET_MS = 6_000;
+const MIN_ITERATIONS = 200;
+const BREAKDOWN_INPUTS = 30;
+const TARGET_P95_MS = 5;
+
+const root = mkdtempSync(join(tmpdir(), 'dermachart-bench-'));
+const cleanup = () => rmSync(root, { recursive: true, force: true });
+process.on('SIGINT', () => {
+  cleanup();
+  process.exit(130);
+});
+
+function loadAverage() {
+  return loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+}
+
+function log(text = '') {
+  process.stdout.write(`${text}\n`);
+}
+
+// -------------------------------------------------------------------------------------------------------
+
+interface ShapeResult {
+  shape: Shape;
+  summary: Summary;
+  medianTotal: number;
+  /** The input with the largest match set, which usually sets the p95. */
+  largest: { query: string; total: number };
+}
+
+async function search(core: Core, query: string, offset: number): Promise<ClientSearchResult> {
+  const envelope = await core.dispatch('clients.search', { query, offset, limit: PAGE_SIZE });
+  if (!envelope.ok) throw new Error(`clients.search "${query}" failed: ${envelope.error.message}`);
+  return envelope.value as ClientSearchResult;
+}
+
+async function runShape(core: Core, shape: Shape): Promise<ShapeResult> {
+  for (let i = 0; i < WARMUP; i++) {
+    const input = shape.inputs[i % shape.inputs.length]!;
+    await search(core, input.query, input.offset);
+  }
+  const samples: number[] = [];
+  const totals: number[] = [];
+  let largest = { query: '', total: -1 };
+  const started = performance.now();
+  for (let i = 0; i < shape.inputs.length; i++) {
+    if (i >= MIN_ITERATIONS && performance.now() - started > SHAPE_BUDGET_MS) break;
+    const input = shape.inputs[i]!;
+    const { ms: elapsed, value } = await timeAsync(() => search(core, input.query, input.offset));
+    samples.push(elapsed);
+    totals.push(value.total);
+    if (value.total > largest.total) largest = { query: input.query, total: value.total };
+  }
+  totals.sort((a, b) => a - b);
+  return {
+    shape,
+    summary: summarize(samples),
+    medianTotal: totals[Math.floor(totals.length / 2)] ?? 0,
+    largest,
+  };
+}
+
+/** Where the time goes for one shape: the count(*) statement against the page (ORDER BY ... LIMIT) statement. */
+function breakdown(core: Core, shape: Shape) {
+  const inputs = shape.inputs.slice(0, BREAKDOWN_INPUTS);
+  const countSamples: number[] = [];
+  const itemSamples: number[] = [];
+  const repoSamples: number[] = [];
+  const statements = {
+    ftsCount: core.db.prepare(SEARCH_SQL.ftsCount).pluck(),
+    ftsItems: core.db.prepare(SEARCH_SQL.ftsItems),
+    allCount: core.db.prepare(SEARCH_SQL.allCount).pluck(),
+    allItems: core.db.prepare(SEARCH_SQL.allItems),
+  };
+  for (const input of inputs) {
+    const match = toFtsMatch(input.query);
+    const page = { limit: PAGE_SIZE, offset: input.offset };
+    countSamples.push(
+      time(() => (match ? statements.ftsCount.get({ match }) : statements.allCount.get())).ms,
+    );
+    itemSamples.push(
+      time(() => (match ? statements.ftsItems.all({ match, ...page }) : statements.allItems.all(page))).ms,
+    );
+    repoSamples.push(
+      time(() => core.context.clients.search({ match, status: 'active', sort: 'name-asc', ...page })).ms,
+    );
+  }
+  return { count: summarize(countSamples), items: summarize(itemSamples), repo: summarize(repoSamples) };
+}
+
+async function main() {
+  const totalStart = performance.now();
+  log('Dermachart benchmark');
+  log(`node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}, ${process.platform}`);
+  log(`temp data: ${root}`);
+  log(`load average at start: ${loadAverage()} (timings are noisy if other work is running)`);
+  log();
+
+  // 1. Opening.
+  const firstOpen = time(() => createCore({ dataDir: join(root, 'fresh-0') }));
+  firstOpen.value.close();
+  const freshSamples: number[] = [];
+  for (let i = 1; i <= 10; i++) {
+    const { ms: elapsed, value } = time(() => createCore({ dataDir: join(root, `fresh-${i}`) }));
+    value.close();
+    freshSamples.push(elapsed);
+  }
+  const fresh = summarize(freshSamples);
+  log(
+    `Open a fresh data directory + all migrations: first ${ms(firstOpen.ms)} ms (cold process), then p50 ${ms(fresh.p50)} ms, max ${ms(fresh.max)} ms (n=${fresh.n})`,
+  );
+
+  // 2. Loading 50,000 clients.
+  const bigDir = join(root, 'clinic-50k');
+  let core = createCore({ dataDir: bigDir });
+  const loaded = loadClinic(core, CLIENTS);
+  const rowsPerSecond = CLIENTS / (loaded.insertMs / 1000);
+  log(
+    `Seed ${CLIENTS.toLocaleString('en-GB')} clients: generate ${ms(loaded.generateMs / 1000)} s, ` +
+      `validate + insert (one transaction) ${ms(loaded.insertMs / 1000)} s (${Math.round(rowsPerSecond).toLocaleString('en-GB')} clients/s), ` +
+      `archive ${loaded.archivedIds.length} ${ms(loaded.archiveMs / 1000)} s`,
+  );
+  core.close();
+
+  // 3. Reopening the 50k database.
+  const reopenSamples: number[] = [];
+  let coldFirstSearch = 0;
+  for (let i = 0; i < 5; i++) {
+    const { ms: elapsed, value } = time(() => createCore({ dataDir: bigDir }));
+    reopenSamples.push(elapsed);
+    if (i === 0) coldFirstSearch = (await timeAsync(() => search(value, '', 0))).ms;
+    if (i < 4) value.close();
+    else core = value;
+  }
+  const reopen = summarize(reopenSamples);
+  log(
+    `Reopen the ${CLIENTS.toLocaleString('en-GB')}-client database: p50 ${ms(reopen.p50)} ms, max ${ms(reopen.max)} ms (n=${reopen.n}); ` +
+      `first search after opening ${ms(coldFirstSearch)} ms`,
+  );
+  log();
+
+  // 4. Search through the dispatcher.
+  const shapes = buildShapes(loaded.inputs, ITERATIONS);
+  const results: ShapeResult[] = [];
+  for (const shape of shapes) {
+    process.stderr.write(`  searching: ${shape.name} ...\n`);
+    results.push(await runShape(core, shape));
+  }
+
+  const headers = [
+    'Query shape',
+    'Examples',
+    'Matches (median)',
+    'Most matches',
+    'n',
+    'p50 ms',
+    'p95 ms',
+    'max ms',
+    'Target',
+    'Result',
+  ];
+  const rows = results.map((r) => [
+    r.shape.name,
+    r.shape.example,
+    r.medianTotal.toLocaleString('en-GB'),
+    `"${r.largest.query}" ${r.largest.total.toLocaleString('en-GB')}`,
+    String(r.summary.n),
+    ms(r.summary.p50),
+    ms(r.summary.p95),
+    ms(r.summary.max),
+    `p95 < ${TARGET_P95_MS} ms`,
+    r.summary.p95 < TARGET_P95_MS ? 'PASS' : 'MISS',
+  ]);
+  log(
+    `clients.search via core.dispatch (zod validation included), ${CLIENTS.toLocaleString('en-GB')} clients, limit ${PAGE_SIZE}, sort name-asc, status active:`,
+  );
+  log();
+  log(textTable(headers, rows));
+  log();
+
+  // 5. Where the time goes: count(*) vs the page query, for every shape.
+  const breakdownHeaders = [
+    'Query shape',
+    'Statement',
+    'count(*) p50',
+    'page p50',
+    'repo total p50',
+    'dispatch p50',
+  ];
+  const breakdownRows = results.map((r) => {
+    const b = breakdown(core, r.shape);
+    return [
+      r.shape.name,
+      r.shape.inputs[0]?.query === '' ? 'no FTS' : 'FTS5 + join',
+      ms(b.count.p50),
+      ms(b.items.p50),
+      ms(b.repo.p50),
+      ms(r.summary.p50),
+    ];
+  });
+  log(
+    `Breakdown (ms, p50 over ${BREAKDOWN_INPUTS} inputs): the two statements clientsRepo.search runs, timed separately:`,
+  );
+  log();
+  log(textTable(breakdownHeaders, breakdownRows));
+  log();
+
+  core.close();
+  const totalSeconds = (performance.now() - totalStart) / 1000;
+  log(`Total bench time ${ms(totalSeconds, 1)} s; load average at end: ${loadAverage()}.`);
+  log();
+  log('Markdown (for the README):');
+  log();
+  log(
+    `Open fresh database + migrations: p50 ${ms(fresh.p50)} ms. Reopen ${CLIENTS.toLocaleString('en-GB')} clients: p50 ${ms(reopen.p50)} ms. ` +
+      `Seed ${CLIENTS.toLocaleString('en-GB')} clients: ${ms(loaded.insertMs / 1000)} s. (node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'})`,
+  );
+  log();
+  log(markdownTable(headers, rows));
+  log();
+  log(markdownTable(breakdownHeaders, breakdownRows));
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(cleanup);
