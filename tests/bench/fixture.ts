@@ -35,22 +35,6 @@ export function loadClinic(core: Core, count: number, seed = BENCH_SEED): Loaded
   return { inputs, ids, archivedIds, generateMs, insertMs, archiveMs };
 }
 
-/** The SQL clientsRepo.search runs (name-asc, active), repeated here so the two halves can be timed apart. */
-export const SEARCH_SQL = {
-  ftsCount: `SELECT count(*) FROM clients_fts JOIN clients c ON c.seq = clients_fts.rowid
-    WHERE clients_fts MATCH @match AND c.deleted_at IS NULL AND c.archived_at IS NULL`,
-  ftsItems: `SELECT c.id, c.first_name, c.last_name, c.preferred_name, c.date_of_birth, c.phone, c.email,
-      c.fitzpatrick, c.archived_at, c.updated_at
-    FROM clients_fts JOIN clients c ON c.seq = clients_fts.rowid
-    WHERE clients_fts MATCH @match AND c.deleted_at IS NULL AND c.archived_at IS NULL
-    ORDER BY c.last_name COLLATE NOCASE ASC, c.first_name COLLATE NOCASE ASC, c.seq ASC LIMIT @limit OFFSET @offset`,
-  allCount: 'SELECT count(*) FROM clients c WHERE c.deleted_at IS NULL AND c.archived_at IS NULL',
-  allItems: `SELECT c.id, c.first_name, c.last_name, c.preferred_name, c.date_of_birth, c.phone, c.email,
-      c.fitzpatrick, c.archived_at, c.updated_at
-    FROM clients c WHERE c.deleted_at IS NULL AND c.archived_at IS NULL
-    ORDER BY c.last_name COLLATE NOCASE ASC, c.first_name COLLATE NOCASE ASC, c.seq ASC LIMIT @limit OFFSET @offset`,
-} as const;
-
 // -------------------------------------------------------------------------------------------------------
 // Query shapes, built from the generated data so every input is something a practitioner could type.
 

@@ -14,8 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Core, createCore } from '../../electron/core/app/core';
 import type { ClientSearchResult } from '../../electron/core/contract';
-import { toFtsMatch } from '../../electron/core/domain/clients/searchQuery';
-import { buildShapes, loadClinic, PAGE_SIZE, SEARCH_SQL, type Shape } from './fixture';
+import { buildShapes, loadClinic, PAGE_SIZE, type Shape } from './fixture';
 import { markdownTable, ms, type Summary, summarize, textTable, time, timeAsync } from './stats';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50_000);
@@ -24,7 +23,6 @@ const WARMUP = 25;
 /** Per-shape time budget, so one slow shape cannot push the whole run past ~2 minutes. */
 const SHAPE_BUDGET_MS = 6_000;
 const MIN_ITERATIONS = 200;
-const BREAKDOWN_INPUTS = 30;
 const TARGET_P95_MS = 5;
 
 const root = mkdtempSync(join(tmpdir(), 'dermachart-bench-'));
@@ -55,7 +53,8 @@ interface ShapeResult {
 }
 
 async function search(core: Core, query: string, offset: number): Promise<ClientSearchResult> {
-  const envelope = await core.dispatch('clients.search', { query, offset, limit: PAGE_SIZE });
+  // Like the client list: only the first page asks for the total.
+  const envelope = await core.dispatch('clients.search', { query, offset, limit: PAGE_SIZE, withTotal: offset === 0 });
   if (!envelope.ok) throw new Error(`clients.search "${query}" failed: ${envelope.error.message}`);
   return envelope.value as ClientSearchResult;
 }
@@ -74,8 +73,10 @@ async function runShape(core: Core, shape: Shape): Promise<ShapeResult> {
     const input = shape.inputs[i]!;
     const { ms: elapsed, value } = await timeAsync(() => search(core, input.query, input.offset));
     samples.push(elapsed);
-    totals.push(value.total);
-    if (value.total > largest.total) largest = { query: input.query, total: value.total };
+    // Later pages skip the count, as the client list does; their shape reports the first page's total.
+    const total = value.total ?? 0;
+    totals.push(total);
+    if (total > largest.total) largest = { query: input.query, total };
   }
   totals.sort((a, b) => a - b);
   return {
@@ -84,34 +85,6 @@ async function runShape(core: Core, shape: Shape): Promise<ShapeResult> {
     medianTotal: totals[Math.floor(totals.length / 2)] ?? 0,
     largest,
   };
-}
-
-/** Where the time goes for one shape: the count(*) statement against the page (ORDER BY ... LIMIT) statement. */
-function breakdown(core: Core, shape: Shape) {
-  const inputs = shape.inputs.slice(0, BREAKDOWN_INPUTS);
-  const countSamples: number[] = [];
-  const itemSamples: number[] = [];
-  const repoSamples: number[] = [];
-  const statements = {
-    ftsCount: core.db.prepare(SEARCH_SQL.ftsCount).pluck(),
-    ftsItems: core.db.prepare(SEARCH_SQL.ftsItems),
-    allCount: core.db.prepare(SEARCH_SQL.allCount).pluck(),
-    allItems: core.db.prepare(SEARCH_SQL.allItems),
-  };
-  for (const input of inputs) {
-    const match = toFtsMatch(input.query);
-    const page = { limit: PAGE_SIZE, offset: input.offset };
-    countSamples.push(
-      time(() => (match ? statements.ftsCount.get({ match }) : statements.allCount.get())).ms,
-    );
-    itemSamples.push(
-      time(() => (match ? statements.ftsItems.all({ match, ...page }) : statements.allItems.all(page))).ms,
-    );
-    repoSamples.push(
-      time(() => core.context.clients.search({ match, status: 'active', sort: 'name-asc', ...page })).ms,
-    );
-  }
-  return { count: summarize(countSamples), items: summarize(itemSamples), repo: summarize(repoSamples) };
 }
 
 async function main() {
@@ -188,8 +161,8 @@ async function main() {
   const rows = results.map((r) => [
     r.shape.name,
     r.shape.example,
-    r.medianTotal.toLocaleString('en-GB'),
-    `"${r.largest.query}" ${r.largest.total.toLocaleString('en-GB')}`,
+    r.largest.total ? r.medianTotal.toLocaleString('en-GB') : 'not counted',
+    r.largest.total ? `"${r.largest.query}" ${r.largest.total.toLocaleString('en-GB')}` : '(later page)',
     String(r.summary.n),
     ms(r.summary.p50),
     ms(r.summary.p95),
@@ -204,33 +177,6 @@ async function main() {
   log(textTable(headers, rows));
   log();
 
-  // 5. Where the time goes: count(*) vs the page query, for every shape.
-  const breakdownHeaders = [
-    'Query shape',
-    'Statement',
-    'count(*) p50',
-    'page p50',
-    'repo total p50',
-    'dispatch p50',
-  ];
-  const breakdownRows = results.map((r) => {
-    const b = breakdown(core, r.shape);
-    return [
-      r.shape.name,
-      r.shape.inputs[0]?.query === '' ? 'no FTS' : 'FTS5 + join',
-      ms(b.count.p50),
-      ms(b.items.p50),
-      ms(b.repo.p50),
-      ms(r.summary.p50),
-    ];
-  });
-  log(
-    `Breakdown (ms, p50 over ${BREAKDOWN_INPUTS} inputs): the two statements clientsRepo.search runs, timed separately:`,
-  );
-  log();
-  log(textTable(breakdownHeaders, breakdownRows));
-  log();
-
   core.close();
   const totalSeconds = (performance.now() - totalStart) / 1000;
   log(`Total bench time ${ms(totalSeconds, 1)} s; load average at end: ${loadAverage()}.`);
@@ -243,8 +189,6 @@ async function main() {
   );
   log();
   log(markdownTable(headers, rows));
-  log();
-  log(markdownTable(breakdownHeaders, breakdownRows));
 }
 
 main()

@@ -170,6 +170,8 @@ export const ClientSearchInput = z.object({
   sort: z.enum(CLIENT_SORTS).default('name-asc'),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
+  /** A list fetching its later pages already knows the total; skipping the count halves a deep page. */
+  withTotal: z.boolean().default(true),
 });
 
 export interface ClientSummary {
@@ -186,7 +188,10 @@ export interface ClientSummary {
 }
 
 export interface ClientSearchResult {
-  total: number;
+  /** Matches, counted up to a cap for searches (see `capped`); exact for the unfiltered list; null when not asked for. */
+  total: number | null;
+  /** True when the search matched more than `total` clients: the practitioner should keep typing. */
+  capped: boolean;
   items: ClientSummary[];
 }
 

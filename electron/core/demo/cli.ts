@@ -84,7 +84,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
 async function countClients(core: Core): Promise<number> {
   const envelope = await core.dispatch('clients.search', { query: '', status: 'all', limit: 1 });
   if (!envelope.ok) throw new Error(envelope.error.message);
-  return (envelope.value as ClientSearchResult).total;
+  return (envelope.value as ClientSearchResult).total ?? 0;
 }
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {

@@ -2,6 +2,7 @@ import type { Migration } from '../migrate';
 import { migration0001 } from './0001-meta';
 import { migration0002 } from './0002-clients';
 import { migration0003 } from './0003-medical-history';
+import { migration0004 } from './0004-client-search';
 
 /** The records database's migrations, in order. Add a file per migration, each with its own test. */
-export const recordsMigrations: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const recordsMigrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];

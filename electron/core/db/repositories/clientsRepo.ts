@@ -1,7 +1,9 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
+import type { ClientQuery } from '../../domain/clients/searchQuery';
 import type {
   Client,
   ClientFields,
+  ClientSearchResult,
   ClientSort,
   ClientStatus,
   ClientSummary,
@@ -69,12 +71,58 @@ const STATUS_FILTER: Record<ClientStatus, string> = {
   all: '1 = 1',
 };
 
+/** The index that already holds rows in each order (partial indexes: the WHERE clauses below imply theirs). */
+function sortIndex(sort: ClientSort, status: ClientStatus): string {
+  if (sort === 'updated-desc') return 'clients_by_updated';
+  if (sort === 'created-desc') return 'clients_by_created';
+  return status === 'active' ? 'clients_active_by_name' : 'clients_by_name';
+}
+
+const PHONE_STARTS = 'c.phone_digits >= @digits AND c.phone_digits < @digits_end';
+const PHONE_ENDS = 'c.phone_digits_reversed >= @reversed AND c.phone_digits_reversed < @reversed_end';
+
+/**
+ * Rows of `clients c` a query matches, as a set of seq. A phone search is a range on the digits, forwards or
+ * reversed, so each side uses its own index; text goes through the full-text index.
+ */
+const MATCH_SET = {
+  text: 'SELECT rowid FROM clients_fts WHERE clients_fts MATCH @match',
+  phone: `SELECT seq FROM clients c WHERE c.deleted_at IS NULL AND ${PHONE_STARTS}
+          UNION SELECT seq FROM clients c WHERE c.deleted_at IS NULL AND ${PHONE_ENDS}`,
+} as const;
+
+/** The same match as a per-row condition, for walking a sort index when there are many matches. */
+const MATCH_ROW = {
+  text: `c.seq IN (${MATCH_SET.text})`,
+  phone: `((${PHONE_STARTS}) OR (${PHONE_ENDS}))`,
+} as const;
+
+/** Counting with a LIMIT stops at the cap; each count is driven by its own index (FTS or a phone range). */
+const CAPPED_COUNT = {
+  text: `SELECT count(*) FROM (
+           SELECT 1 FROM clients_fts JOIN clients c ON c.seq = clients_fts.rowid
+           WHERE clients_fts MATCH @match AND %LIVE% LIMIT %CAP%)`,
+  // Each direction counted on its own index; a number matching both ways is counted twice, which can only
+  // matter near the cap (below it, the exact count is taken from the union).
+  phone: `SELECT (SELECT count(*) FROM (SELECT 1 FROM clients c WHERE ${PHONE_STARTS} AND %LIVE% LIMIT %CAP%))
+               + (SELECT count(*) FROM (SELECT 1 FROM clients c WHERE ${PHONE_ENDS} AND %LIVE% LIMIT %CAP%))`,
+} as const;
+
+const EXACT_COUNT = 'SELECT count(*) FROM clients c WHERE c.seq IN (%SET%) AND %LIVE%';
+
+/**
+ * Searches count at most this many matches: a query matching more is still being typed, and counting
+ * tens of thousands of matches exactly is what made one-letter searches slow.
+ */
+export const SEARCH_COUNT_CAP = 1000;
+
 export interface ClientSearch {
-  match: string | null;
+  query: Exclude<ClientQuery, { kind: 'nothing' }>;
   status: ClientStatus;
   sort: ClientSort;
   offset: number;
   limit: number;
+  withTotal: boolean;
 }
 
 export interface ClientWrite {
@@ -184,27 +232,66 @@ export function createClientsRepo(db: Database) {
     }
   }
 
-  const searchCache = new Map<
-    string,
-    { items: ReturnType<Database['prepare']>; count: ReturnType<Database['prepare']> }
-  >();
-  function searchStatements(hasMatch: boolean, status: ClientStatus, sort: ClientSort) {
-    const key = `${hasMatch}|${status}|${sort}`;
-    let statements = searchCache.get(key);
-    if (!statements) {
-      const from = hasMatch
-        ? `clients_fts JOIN clients c ON c.seq = clients_fts.rowid WHERE clients_fts MATCH @match AND`
-        : 'clients c WHERE';
-      const where = `${from} c.deleted_at IS NULL AND ${STATUS_FILTER[status]}`;
-      statements = {
-        items: db.prepare(
-          `SELECT ${SUMMARY_COLUMNS} FROM ${where} ORDER BY ${ORDER_BY[sort]} LIMIT @limit OFFSET @offset`,
-        ),
-        count: db.prepare(`SELECT count(*) AS total FROM ${where}`).pluck(),
-      };
-      searchCache.set(key, statements);
+  const statements = new Map<string, Statement>();
+  /** Statements are built from fixed fragments only (never from input) and prepared once. */
+  function statement(key: string, sql: () => string): Statement {
+    let prepared = statements.get(key);
+    if (!prepared) {
+      prepared = db.prepare(sql());
+      statements.set(key, prepared);
     }
-    return statements;
+    return prepared;
+  }
+
+  function searchAll(q: ClientSearch) {
+    const where = `c.deleted_at IS NULL AND ${STATUS_FILTER[q.status]}`;
+    const count = statement(`all-count|${q.status}`, () => {
+      const index = q.status === 'active' ? 'INDEXED BY clients_active_by_name' : '';
+      return `SELECT count(*) FROM clients c ${index} WHERE ${where}`;
+    });
+    const items = statement(
+      `all-items|${q.status}|${q.sort}`,
+      () => `SELECT ${SUMMARY_COLUMNS} FROM clients c WHERE ${where} ORDER BY ${ORDER_BY[q.sort]} LIMIT @limit OFFSET @offset`,
+    );
+    const total = q.withTotal ? (count.pluck().get() as number) : null;
+    const rows = items.all({ limit: q.limit, offset: q.offset }) as SummaryRow[];
+    return { total, capped: false, items: rows.map(toSummary) };
+  }
+
+  function searchMatches(q: ClientSearch & { query: { kind: 'text' | 'phone' } }) {
+    const kind = q.query.kind;
+    const params =
+      q.query.kind === 'text'
+        ? { match: q.query.match }
+        : {
+            digits: q.query.digits,
+            digits_end: `${q.query.digits}:`,
+            reversed: q.query.reversed,
+            reversed_end: `${q.query.reversed}:`,
+          };
+    const live = `c.deleted_at IS NULL AND ${STATUS_FILTER[q.status]}`;
+    const count = statement(`match-count|${kind}|${q.status}`, () =>
+      CAPPED_COUNT[kind]
+        .replaceAll('%LIVE%', live)
+        .replaceAll('%CAP%', String(SEARCH_COUNT_CAP + 1)),
+    );
+    let matched = count.pluck().get(params) as number;
+    if (kind === 'phone' && matched <= SEARCH_COUNT_CAP) {
+      const exact = statement(`match-exact|${kind}|${q.status}`, () =>
+        EXACT_COUNT.replace('%SET%', MATCH_SET[kind]).replaceAll('%LIVE%', live),
+      );
+      matched = exact.pluck().get(params) as number;
+    }
+    const capped = matched > SEARCH_COUNT_CAP;
+    // A few hundred matches are fetched and sorted; many are read in order from the sort's index instead.
+    const items = statement(`match-items|${kind}|${q.status}|${q.sort}|${capped}`, () => {
+      const from = capped ? `clients c INDEXED BY ${sortIndex(q.sort, q.status)}` : 'clients c';
+      const match = capped ? MATCH_ROW[kind] : `c.seq IN (${MATCH_SET[kind]})`;
+      return `SELECT ${SUMMARY_COLUMNS} FROM ${from} WHERE ${match} AND ${live}
+              ORDER BY ${ORDER_BY[q.sort]} LIMIT @limit OFFSET @offset`;
+    });
+    const rows = items.all({ ...params, limit: q.limit, offset: q.offset }) as SummaryRow[];
+    return { total: Math.min(matched, SEARCH_COUNT_CAP), capped, items: rows.map(toSummary) };
   }
 
   return {
@@ -248,12 +335,9 @@ export function createClientsRepo(db: Database) {
         : null;
     },
 
-    search(q: ClientSearch): { total: number; items: ClientSummary[] } {
-      const statements = searchStatements(q.match !== null, q.status, q.sort);
-      const params = q.match === null ? {} : { match: q.match };
-      const total = statements.count.get(params) as number;
-      const rows = statements.items.all({ ...params, limit: q.limit, offset: q.offset }) as SummaryRow[];
-      return { total, items: rows.map(toSummary) };
+    search(q: ClientSearch): ClientSearchResult {
+      if (q.query.kind === 'all') return searchAll(q);
+      return searchMatches(q as ClientSearch & { query: { kind: 'text' | 'phone' } });
     },
   };
 }

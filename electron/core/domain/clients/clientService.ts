@@ -12,7 +12,7 @@ import { newId, nowIso } from '../../db/ids';
 import type { createClientsRepo } from '../../db/repositories/clientsRepo';
 import type { createHistoryRepo } from '../../db/repositories/historyRepo';
 import { computeAlerts } from '../screening/alerts';
-import { toFtsMatch } from './searchQuery';
+import { parseClientQuery } from './searchQuery';
 
 export interface ServiceContext {
   db: Database;
@@ -44,14 +44,15 @@ export function createClientService(ctx: ServiceContext) {
     requireClient,
 
     search(input: ApiParsedInput<'clients.search'>): ClientSearchResult {
-      const match = toFtsMatch(input.query);
-      if (match === null && input.query.trim() !== '') return { total: 0, items: [] };
+      const query = parseClientQuery(input.query);
+      if (query.kind === 'nothing') return { total: 0, capped: false, items: [] };
       return clients.search({
-        match,
+        query,
         status: input.status,
         sort: input.sort,
         offset: input.offset,
         limit: input.limit,
+        withTotal: input.withTotal,
       });
     },
 

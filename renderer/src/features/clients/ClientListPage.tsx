@@ -117,7 +117,11 @@ export function ClientListPage() {
       <PageHeader
         title="Clients"
         subtitle={
-          list.total === null ? 'Loading…' : `${total.toLocaleString()} ${countLabel(list.status, total)}`
+          list.total === null
+            ? 'Loading…'
+            : list.capped
+              ? `More than ${total.toLocaleString()} matches: showing the first ${total.toLocaleString()}; keep typing to narrow the search`
+              : `${total.toLocaleString()} ${countLabel(list.status, total)}`
         }
         actions={
           <Button

@@ -10,6 +10,8 @@ interface ClientListState {
   sort: ClientSort;
   /** Matches for the current filters; null until the first page arrives. */
   total: number | null;
+  /** The search matched more clients than it counted: ask the practitioner to keep typing. */
+  capped: boolean;
   pages: Record<number, ClientSummary[]>;
   error: string | null;
   /** Bumped on every filter change so late answers for old filters are dropped. */
@@ -43,9 +45,15 @@ export const useClientList = create<ClientListState>((set, get) => {
         sort,
         offset: page * PAGE_SIZE,
         limit: PAGE_SIZE,
+        withTotal: page === 0,
       });
       if (get().generation !== generation) return;
-      set((s) => ({ total: result.total, pages: { ...s.pages, [page]: result.items }, error: null }));
+      set((s) => ({
+        total: result.total ?? s.total,
+        capped: page === 0 ? result.capped : s.capped,
+        pages: { ...s.pages, [page]: result.items },
+        error: null,
+      }));
     } catch (error) {
       if (get().generation === generation) set({ error: (error as Error).message, total: 0 });
     } finally {
@@ -58,6 +66,7 @@ export const useClientList = create<ClientListState>((set, get) => {
     status: 'active',
     sort: 'name-asc',
     total: null,
+    capped: false,
     pages: {},
     error: null,
     generation: 0,
