@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ClientInput, ClientSort, ClientStatus, ClientSummary } from '../../electron/core/contract';
+import {
+  CLIENT_SORTS,
+  CLIENT_STATUSES,
+  ClientInput,
+  type ClientSort,
+  type ClientStatus,
+  type ClientSummary,
+} from '../../electron/core/contract';
+import { newId } from '../../electron/core/db/ids';
+import { SEARCH_COUNT_CAP } from '../../electron/core/db/repositories/clientsRepo';
 import { call, callError, useSharedCore } from '../support/core';
 
 /** Named clients the queries below are about; the rest of the 200 are filler with overlapping names. */
@@ -14,6 +23,8 @@ const NAMED: ClientInput[] = [
   { firstName: 'Mary-Jane', lastName: "O'Brien", email: 'mj.obrien@example.com' },
   { firstName: 'Siobhán', lastName: 'Ní Bhriain', phone: '+353 1 555 0142' },
   { firstName: 'aaron', lastName: 'smalley' },
+  // An address whose local part has nothing to do with the client's name.
+  { firstName: 'Priya', lastName: 'Patel', email: 'jane.doe@example.org', phone: '07700 900789' },
 ];
 
 const FIRST = ['Amelia', 'Olivia', 'Isla', 'Ava', 'Mia', 'Noah', 'Oliver', 'George', 'Arthur', 'Leo'];
@@ -57,8 +68,10 @@ const BASE_TIME = Date.parse('2024-03-01T09:00:00.000Z');
 
 // Independent oracles for what a query should find.
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** Only the part of an email address before the @ is searchable. */
+const emailLocal = (email: string | null | undefined) => (email ? email.slice(0, email.indexOf('@')) : email);
 const tokens = (c: ClientInput) =>
-  [c.firstName, c.lastName, c.preferredName, c.email]
+  [c.firstName, c.lastName, c.preferredName, emailLocal(c.email)]
     .filter((v): v is string => typeof v === 'string')
     .flatMap((v) => fold(v).split(/[^\p{L}\p{N}]+/u))
     .filter(Boolean);
@@ -76,6 +89,8 @@ function expectedForDigits(query: string): ClientInput[] {
 const key = (c: { firstName: string; lastName: string }) => `${c.firstName} ${c.lastName}`;
 /** SQLite's NOCASE folds ASCII letters only. */
 const nocase = (s: string) => s.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
+/** Code-unit order, which is SQLite's BINARY (UTF-8 byte) order for text without surrogate pairs. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 describe('clients.search over ~200 clients', () => {
   const shared = useSharedCore({ log: () => {} });
@@ -148,7 +163,8 @@ describe('clients.search over ~200 clients', () => {
     });
 
     it('matches hyphenated and apostrophe names by their parts and as typed', async () => {
-      expect(names((await search('jane')).items)).toEqual(["Mary-Jane O'Brien"]);
+      // "jane" also finds Priya Patel, by the local part of her email address (jane.doe@...).
+      expect(names((await search('jane')).items)).toEqual(["Mary-Jane O'Brien", 'Priya Patel']);
       expect(names((await search('brien')).items)).toEqual(["Mary-Jane O'Brien"]);
       expect(names((await search("o'brien")).items)).toEqual(["Mary-Jane O'Brien"]);
       expect(names((await search('mary-jane')).items)).toEqual(["Mary-Jane O'Brien"]);
@@ -161,24 +177,58 @@ describe('clients.search over ~200 clients', () => {
         const expected = namesOf(expectedForWords(query));
         expect(names(result.items)).toEqual(expected);
         expect(result.total).toBe(expected.length);
+        expect(result.capped).toBe(false);
       },
     );
   });
 
   describe('emails', () => {
-    it('matches parts of an email address and the whole address', async () => {
-      expect(names((await search('example', { status: 'all' })).items)).toEqual(
-        namesOf(SEED.filter((c) => c.email?.includes('@example.com'))),
-      );
+    it('matches the part of an address before the @, whole or by its words', async () => {
       expect(names((await search('joanna.smith@example.com')).items)).toEqual(['Joanna Smith']);
-      expect(names((await search('smith@exa')).items)).toEqual(['Joanna Smith']);
+      expect(names((await search('joanna.smith')).items)).toEqual(['Joanna Smith']);
+      expect(names((await search('mj.obrien@example.com')).items)).toEqual(["Mary-Jane O'Brien"]);
+      expect(names((await search('mj')).items)).toEqual(["Mary-Jane O'Brien"]);
       expect(names((await search('JSMITHERS@EXAMPLE.COM', { status: 'all' })).items)).toEqual([
         'John Smithers',
       ]);
+      expect(names((await search('elodie@')).items)).toEqual(['Élodie Dupré']);
     });
+
+    it('finds "jane.doe@exa" by the local part jane.doe, whatever the client is called', async () => {
+      for (const query of ['jane.doe@exa', 'jane.doe@example.org', 'jane.d', 'JANE.DOE@', 'doe']) {
+        expect(names((await search(query)).items), query).toEqual(['Priya Patel']);
+      }
+    });
+
+    it('ignores what comes after the @: the domain neither narrows nor widens the search', async () => {
+      // "smith" alone finds Joanna Smith and John Smithers; a domain typed after it changes nothing.
+      const smith = names((await search('smith', { status: 'all' })).items);
+      expect(smith).toEqual(['Joanna Smith', 'John Smithers']);
+      for (const query of ['smith@exa', 'smith@nowhere.test', 'smith@']) {
+        expect(names((await search(query, { status: 'all' })).items), query).toEqual(smith);
+      }
+    });
+
+    it.each(['example', 'example.com', 'exa', 'com', 'clinic', 'clinic.test', 'exemple', 'org'])(
+      'no longer matches an email domain: %j',
+      async (query) => {
+        expect(await search(query, { status: 'all' })).toEqual({ total: 0, capped: false, items: [] });
+      },
+    );
+
+    it.each(['@example.com', '@clinic.test', '@', ' @exa '])(
+      'finds nothing for a query that is only a domain: %j',
+      async (query) => {
+        expect(await search(query, { status: 'all' })).toEqual({ total: 0, capped: false, items: [] });
+      },
+    );
 
     it('finds email words only at their start', async () => {
       expect((await search('xample')).total).toBe(0);
+      // "obrien" is a word of the local part mj.obrien; "brien" is a word of her last name O'Brien only.
+      expect(names((await search('obrien')).items)).toEqual(["Mary-Jane O'Brien"]);
+      expect(names((await search('brien')).items)).toEqual(["Mary-Jane O'Brien"]);
+      expect((await search('rien')).total).toBe(0);
     });
   });
 
@@ -198,6 +248,7 @@ describe('clients.search over ~200 clients', () => {
       const expected = namesOf(expectedForDigits(query));
       expect(names(result.items)).toEqual(expected);
       expect(result.total).toBe(expected.length);
+      expect(result.capped).toBe(false);
     });
 
     it('finds the clinic example: "07700 900" and the last digits "0123"', async () => {
@@ -206,6 +257,42 @@ describe('clients.search over ~200 clients', () => {
         expect.arrayContaining(['Joanna Smith', 'Zoe Adams']),
       );
       expect(names((await search('7009')).items)).not.toContain('Joanna Smith');
+    });
+
+    it('applies the status filter to phone searches, by prefix and by last digits', async () => {
+      // John Smithers (+44 7700 900456) is archived.
+      for (const query of ['+44 7700', '447700 900456', '900456', '0456']) {
+        expect(names((await search(query)).items), query).not.toContain('John Smithers');
+        expect(names((await search(query, { status: 'archived' })).items), query).toEqual(['John Smithers']);
+        expect(names((await search(query, { status: 'all' })).items), query).toContain('John Smithers');
+      }
+      // A prefix both share: only the active client is in the default (active) list.
+      expect(names((await search('07700 900')).items)).toEqual(['Joanna Smith', 'Priya Patel']);
+      expect(names((await search('07700 900', { status: 'archived' })).items)).toEqual([]);
+    });
+
+    it('counts phone matches in the chosen status only', async () => {
+      const query = '0';
+      const all = await search(query, { status: 'all' });
+      const active = await search(query, { status: 'active' });
+      const archived = await search(query, { status: 'archived' });
+      expect(active.total! + archived.total!).toBe(all.total);
+      expect(archived.items.every((c) => c.archivedAt !== null)).toBe(true);
+      expect(active.items.every((c) => c.archivedAt === null)).toBe(true);
+    });
+
+    it('sorts phone results like any other search', async () => {
+      const ascending = (await search('0', { sort: 'name-asc', status: 'all' })).items;
+      expect(ascending.length).toBeGreaterThan(50);
+      for (let i = 1; i < ascending.length; i++) {
+        const [a, b] = [ascending[i - 1]!, ascending[i]!];
+        const order =
+          compareText(nocase(a.lastName), nocase(b.lastName)) ||
+          compareText(nocase(a.firstName), nocase(b.firstName));
+        expect(order, `${key(a)} before ${key(b)}`).toBeLessThanOrEqual(0);
+      }
+      const descending = (await search('0', { sort: 'name-desc', status: 'all' })).items;
+      expect(descending.map((c) => c.id)).toEqual(ascending.map((c) => c.id).reverse());
     });
   });
 
@@ -283,7 +370,7 @@ describe('clients.search over ~200 clients', () => {
 
     it('returns no items but the right total past the end', async () => {
       const page = await search('', { status: 'all', offset: 10_000 });
-      expect(page).toEqual({ total: SEED.length, items: [] });
+      expect(page).toEqual({ total: SEED.length, capped: false, items: [] });
     });
 
     it('uses 100 results, active clients and name order by default', async () => {
@@ -344,7 +431,7 @@ describe('clients.search over ~200 clients', () => {
       '\\',
       '_',
     ])('answers a punctuation-only query %j with nothing rather than an error', async (query) => {
-      expect(await search(query, { status: 'all' })).toEqual({ total: 0, items: [] });
+      expect(await search(query, { status: 'all' })).toEqual({ total: 0, capped: false, items: [] });
     });
 
     it.each([
@@ -451,4 +538,188 @@ describe('clients.search paging when timestamps tie', () => {
       expect(new Set(seen)).toEqual(new Set(created));
     },
   );
+});
+
+describe('clients.search when a search matches more than it counts', () => {
+  const shared = useSharedCore({ log: () => {} });
+  /** Every one matches "cap" and the phone prefix "07700"; every 2nd is archived; every 50th is deleted. */
+  const MATCHING = 2_600;
+  const CAP_FIRST = ['Capella', 'capella', 'Caprice', 'CAPRI', 'Capri', 'Capucine', 'Cappy'];
+  const CAP_LAST = [
+    'Abbott',
+    'abbott',
+    'ABBOTT',
+    'Baxter',
+    'Cole',
+    'cole',
+    'Dunn',
+    "D'Arcy",
+    'Dunne',
+    'Mac',
+    'mac',
+  ];
+  const t0 = Date.parse('2024-01-01T00:00:00.000Z');
+
+  interface Row {
+    seq: number;
+    id: string;
+    first_name: string;
+    last_name: string;
+    phone_digits: string | null;
+    archived_at: string | null;
+    deleted_at: string | null;
+    created_at: string;
+    updated_at: string;
+  }
+  let rows: Row[];
+
+  beforeAll(() => {
+    const core = shared();
+    const write = (i: number, firstName: string, lastName: string, phone: string) => ({
+      id: newId(),
+      fields: ClientInput.parse({ firstName, lastName, phone, email: `${firstName}.${i}@capital.test` }),
+      // Groups of three share a creation time, so the seq tie-break decides their order.
+      at: new Date(t0 + Math.floor(i / 3) * 1000).toISOString(),
+      deviceId: core.context.deviceId,
+      practitionerId: null,
+    });
+    core.db.transaction(() => {
+      for (let i = 0; i < MATCHING; i++) {
+        const w = write(
+          i,
+          CAP_FIRST[i % CAP_FIRST.length]!,
+          CAP_LAST[(i * 7) % CAP_LAST.length]!,
+          `07700 ${String(i).padStart(5, '0')}8`,
+        );
+        core.context.clients.insert(w);
+        if (i % 2 === 1) {
+          // Archiving touches updated_at; seven distinct times, so many ties there too.
+          const at = new Date(t0 + 10_000_000 + (i % 7) * 1000).toISOString();
+          core.context.clients.setArchived(w.id, at, at, core.context.deviceId, null);
+        }
+        if (i % 50 === 0) core.db.prepare('UPDATE clients SET deleted_at = ? WHERE id = ?').run(w.at, w.id);
+      }
+      // Clients that match neither search.
+      for (let i = 0; i < 100; i++) {
+        core.context.clients.insert(
+          write(MATCHING + i, 'Other', `Person${i}`, `0117 496 ${String(i).padStart(4, '0')}`),
+        );
+      }
+    })();
+    rows = core.db
+      .prepare(
+        `SELECT seq, id, first_name, last_name, phone_digits, archived_at, deleted_at, created_at, updated_at
+         FROM clients ORDER BY seq`,
+      )
+      .all() as Row[];
+  });
+
+  const inStatus = (r: Row, status: ClientStatus) =>
+    r.deleted_at === null &&
+    (status === 'all' || (status === 'active' ? r.archived_at === null : r.archived_at !== null));
+
+  const ORDER: Record<ClientSort, (a: Row, b: Row) => number> = {
+    'name-asc': (a, b) =>
+      compareText(nocase(a.last_name), nocase(b.last_name)) ||
+      compareText(nocase(a.first_name), nocase(b.first_name)) ||
+      a.seq - b.seq,
+    'name-desc': (a, b) => ORDER['name-asc'](b, a),
+    'updated-desc': (a, b) => compareText(b.updated_at, a.updated_at) || b.seq - a.seq,
+    'created-desc': (a, b) => compareText(b.created_at, a.created_at) || b.seq - a.seq,
+  };
+
+  /** The full match set, sorted in JS: what the pages, joined, must be. */
+  function expected(matches: (r: Row) => boolean, status: ClientStatus, sort: ClientSort): string[] {
+    return rows
+      .filter((r) => matches(r) && inStatus(r, status))
+      .sort(ORDER[sort])
+      .map((r) => r.id);
+  }
+
+  const QUERIES = [
+    ['a name prefix', 'cap', (r: Row) => r.first_name.toLowerCase().startsWith('cap')],
+    ['a phone prefix', '07700', (r: Row) => r.phone_digits?.startsWith('07700') === true],
+    ['a formatted phone prefix', '077 00', (r: Row) => r.phone_digits?.startsWith('07700') === true],
+    ['the last digit of a phone', '8', (r: Row) => r.phone_digits?.endsWith('8') === true],
+  ] as const;
+
+  it('seeded more matches than the cap in every status', () => {
+    for (const status of CLIENT_STATUSES) {
+      const live = expected(QUERIES[0][2], status, 'name-asc').length;
+      expect(live, status).toBeGreaterThan(SEARCH_COUNT_CAP);
+    }
+    expect(rows.length).toBe(MATCHING + 100);
+  });
+
+  it.each(QUERIES)('reports %s (%j) as capped at 1000', async (_label, query) => {
+    for (const status of CLIENT_STATUSES) {
+      const result = await call(shared(), 'clients.search', { query, status, limit: 10 });
+      expect(result, status).toMatchObject({ total: SEARCH_COUNT_CAP, capped: true });
+      expect(result.items).toHaveLength(10);
+    }
+  });
+
+  it('still counts the unfiltered list exactly', async () => {
+    const all = await call(shared(), 'clients.search', { query: '', status: 'all', limit: 1 });
+    expect(all).toMatchObject({ total: rows.filter((r) => r.deleted_at === null).length, capped: false });
+    expect(all.total).toBeGreaterThan(SEARCH_COUNT_CAP);
+    const active = await call(shared(), 'clients.search', { query: '', limit: 1 });
+    expect(active).toMatchObject({
+      total: rows.filter((r) => inStatus(r, 'active')).length,
+      capped: false,
+    });
+  });
+
+  it('is not capped when the words narrow it down', async () => {
+    const result = await call(shared(), 'clients.search', {
+      query: 'capella abbott',
+      status: 'all',
+      limit: 500,
+    });
+    const want = expected(
+      (r) => r.first_name.toLowerCase() === 'capella' && r.last_name.toLowerCase() === 'abbott',
+      'all',
+      'name-asc',
+    );
+    expect(want.length).toBeGreaterThan(0);
+    expect(want.length).toBeLessThan(SEARCH_COUNT_CAP);
+    expect(result).toMatchObject({ total: want.length, capped: false });
+    expect(result.items.map((c) => c.id)).toEqual(want);
+  });
+
+  describe.each(QUERIES)('paging through %s (%j)', (_label, query, matches) => {
+    it.each(CLIENT_SORTS.flatMap((sort) => CLIENT_STATUSES.map((status) => [sort, status] as const)))(
+      '%s, %s: every page in order, no repeats, no gaps',
+      async (sort, status) => {
+        const want = expected(matches, status, sort);
+        const seen: string[] = [];
+        const limit = 250;
+        for (let offset = 0; offset < want.length + limit; offset += limit) {
+          const page = await call(shared(), 'clients.search', { query, status, sort, offset, limit });
+          expect(page.capped).toBe(true);
+          expect(page.total).toBe(SEARCH_COUNT_CAP);
+          expect(
+            page.items.map((c) => c.id),
+            `offset ${offset}`,
+          ).toEqual(want.slice(offset, offset + limit));
+          seen.push(...page.items.map((c) => c.id));
+        }
+        expect(new Set(seen).size).toBe(seen.length);
+        expect(seen).toEqual(want);
+      },
+    );
+  });
+
+  it('pages the same way through odd offsets and page sizes', async () => {
+    const want = expected(QUERIES[0][2], 'active', 'name-asc');
+    const seen: string[] = [];
+    let offset = 0;
+    for (const limit of [1, 7, 99, 500, 333, 500, 500]) {
+      const page = await call(shared(), 'clients.search', { query: 'cap', offset, limit });
+      seen.push(...page.items.map((c) => c.id));
+      offset += limit;
+    }
+    expect(seen).toEqual(want.slice(0, offset));
+    expect(new Set(seen).size).toBe(seen.length);
+  });
 });

@@ -32,7 +32,10 @@ describe('createDispatcher', () => {
       value: { handled: 'clients.search' },
     });
     expect(calls).toEqual([
-      ['clients.search', { query: 'jo', status: 'active', sort: 'name-asc', offset: 0, limit: 100 }],
+      [
+        'clients.search',
+        { query: 'jo', status: 'active', sort: 'name-asc', offset: 0, limit: 100, withTotal: true },
+      ],
     ]);
   });
 

@@ -188,7 +188,7 @@ export interface ClientSummary {
 }
 
 export interface ClientSearchResult {
-  /** Matches, counted up to a cap for searches (see `capped`); exact for the unfiltered list; null when not asked for. */
+  /** Matches, counted up to a cap for searches (see `capped`); exact for the unfiltered list, or null there when not asked for. */
   total: number | null;
   /** True when the search matched more than `total` clients: the practitioner should keep typing. */
   capped: boolean;

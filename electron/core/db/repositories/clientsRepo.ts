@@ -102,10 +102,11 @@ const CAPPED_COUNT = {
   text: `SELECT count(*) FROM (
            SELECT 1 FROM clients_fts JOIN clients c ON c.seq = clients_fts.rowid
            WHERE clients_fts MATCH @match AND %LIVE% LIMIT %CAP%)`,
-  // Each direction counted on its own index; a number matching both ways is counted twice, which can only
-  // matter near the cap (below it, the exact count is taken from the union).
-  phone: `SELECT (SELECT count(*) FROM (SELECT 1 FROM clients c WHERE ${PHONE_STARTS} AND %LIVE% LIMIT %CAP%))
-               + (SELECT count(*) FROM (SELECT 1 FROM clients c WHERE ${PHONE_ENDS} AND %LIVE% LIMIT %CAP%))`,
+  // Each direction counted on its own index; above the cap on either side the union is too. Below it, the
+  // exact count is taken from the union (a number can match both ways).
+  phone: `SELECT max(
+            (SELECT count(*) FROM (SELECT 1 FROM clients c WHERE ${PHONE_STARTS} AND %LIVE% LIMIT %CAP%)),
+            (SELECT count(*) FROM (SELECT 1 FROM clients c WHERE ${PHONE_ENDS} AND %LIVE% LIMIT %CAP%)))`,
 } as const;
 
 const EXACT_COUNT = 'SELECT count(*) FROM clients c WHERE c.seq IN (%SET%) AND %LIVE%';
