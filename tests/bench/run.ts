@@ -54,7 +54,12 @@ interface ShapeResult {
 
 async function search(core: Core, query: string, offset: number): Promise<ClientSearchResult> {
   // Like the client list: only the first page asks for the total.
-  const envelope = await core.dispatch('clients.search', { query, offset, limit: PAGE_SIZE, withTotal: offset === 0 });
+  const envelope = await core.dispatch('clients.search', {
+    query,
+    offset,
+    limit: PAGE_SIZE,
+    withTotal: offset === 0,
+  });
   if (!envelope.ok) throw new Error(`clients.search "${query}" failed: ${envelope.error.message}`);
   return envelope.value as ClientSearchResult;
 }

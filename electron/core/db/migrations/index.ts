@@ -5,4 +5,9 @@ import { migration0003 } from './0003-medical-history';
 import { migration0004 } from './0004-client-search';
 
 /** The records database's migrations, in order. Add a file per migration, each with its own test. */
-export const recordsMigrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const recordsMigrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+];

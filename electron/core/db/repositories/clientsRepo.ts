@@ -1,5 +1,4 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { ClientQuery } from '../../domain/clients/searchQuery';
 import type {
   Client,
   ClientFields,
@@ -11,6 +10,7 @@ import type {
   Sex,
   SkinConcern,
 } from '../../contract';
+import type { ClientQuery } from '../../domain/clients/searchQuery';
 import { newId } from '../ids';
 
 interface ClientRow {
@@ -252,7 +252,8 @@ export function createClientsRepo(db: Database) {
     });
     const items = statement(
       `all-items|${q.status}|${q.sort}`,
-      () => `SELECT ${SUMMARY_COLUMNS} FROM clients c WHERE ${where} ORDER BY ${ORDER_BY[q.sort]} LIMIT @limit OFFSET @offset`,
+      () =>
+        `SELECT ${SUMMARY_COLUMNS} FROM clients c WHERE ${where} ORDER BY ${ORDER_BY[q.sort]} LIMIT @limit OFFSET @offset`,
     );
     const total = q.withTotal ? (count.pluck().get() as number) : null;
     const rows = items.all({ limit: q.limit, offset: q.offset }) as SummaryRow[];
@@ -272,9 +273,7 @@ export function createClientsRepo(db: Database) {
           };
     const live = `c.deleted_at IS NULL AND ${STATUS_FILTER[q.status]}`;
     const count = statement(`match-count|${kind}|${q.status}`, () =>
-      CAPPED_COUNT[kind]
-        .replaceAll('%LIVE%', live)
-        .replaceAll('%CAP%', String(SEARCH_COUNT_CAP + 1)),
+      CAPPED_COUNT[kind].replaceAll('%LIVE%', live).replaceAll('%CAP%', String(SEARCH_COUNT_CAP + 1)),
     );
     let matched = count.pluck().get(params) as number;
     if (kind === 'phone' && matched <= SEARCH_COUNT_CAP) {
