@@ -5,6 +5,7 @@ import { chromiumLaunchOptions } from './tests/e2e/harness/browser';
 // test runs only where an Electron binary is installed and says why when it is skipped.
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/harness/globalSetup.ts',
   outputDir: 'test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -1,29 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
-
-const ROOT = resolve(__dirname, '../..');
-
-/**
- * The Electron binary is downloaded by the `electron` package on first run; where that is impossible (no
- * internet, as on the build machines) there is nothing to launch. Look for it without triggering the download.
- */
-function electronBinary(): string | null {
-  const pkg = join(ROOT, 'node_modules/electron');
-  const pathFile = join(pkg, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
+import { electronBinary, NO_ELECTRON_REASON, ROOT } from './harness/electronBinary';
 
 const binary = electronBinary();
 
 test.describe('Electron app (smoke)', () => {
-  test.skip(
-    !binary,
-    'No Electron binary in node_modules/electron/dist (it downloads on first run, which needs the internet); the renderer is covered in Chromium instead.',
-  );
+  test.skip(!binary, NO_ELECTRON_REASON);
 
   test('starts on a temp data dir, creates a client, and exposes only the contract', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dermachart-electron-'));
