@@ -263,7 +263,7 @@ test('the renderer cannot reach anything but the contract', async ({ app }) => {
     process: typeof (window as unknown as { process?: unknown }).process,
   }));
   expect(surface).toEqual({
-    keys: ['clients', 'history'],
+    keys: ['catalogue', 'clients', 'history', 'sessions'],
     clients: ['archive', 'create', 'get', 'restore', 'search', 'update'],
     frozen: true,
     require: 'undefined',

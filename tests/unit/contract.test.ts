@@ -29,6 +29,21 @@ describe('contract', () => {
       'clients.restore',
       'history.get',
       'history.save',
+      'catalogue.get',
+      'catalogue.saveTreatmentType',
+      'catalogue.saveDevice',
+      'catalogue.saveProduct',
+      'catalogue.saveBatch',
+      'catalogue.setRetired',
+      'sessions.start',
+      'sessions.get',
+      'sessions.saveDraft',
+      'sessions.acknowledge',
+      'sessions.sign',
+      'sessions.amend',
+      'sessions.discard',
+      'sessions.listForClient',
+      'sessions.onDay',
     ]);
     expect(Object.keys(contract)).toEqual(API_NAMES);
     for (const name of API_NAMES) expect(channelFor(name)).toBe(`${CHANNEL_PREFIX}${name}`);

@@ -5,12 +5,16 @@ import { createHandlers } from '../api/handlers';
 import { localDate } from '../contract';
 import { recordsMigrations } from '../db/migrations';
 import { openDatabase, RECORDS_FILE } from '../db/open';
+import { createCatalogueRepo } from '../db/repositories/catalogueRepo';
 import { createClientsRepo } from '../db/repositories/clientsRepo';
 import { createHistoryRepo } from '../db/repositories/historyRepo';
 import { createMetaRepo } from '../db/repositories/metaRepo';
+import { createSessionsRepo } from '../db/repositories/sessionsRepo';
+import { createCatalogueService } from '../domain/catalogue/catalogueService';
 import { createClientService, type ServiceContext } from '../domain/clients/clientService';
 import { createHistoryService } from '../domain/clients/historyService';
 import { loadDefaultQuestionnaire } from '../domain/screening/questionnaire';
+import { createSessionService } from '../domain/sessions/sessionService';
 
 export interface CoreOptions {
   dataDir: string;
@@ -44,10 +48,21 @@ export function createCore(options: CoreOptions): Core {
     clients: createClientsRepo(db),
     history: createHistoryRepo(db),
   };
-  const handlers = createHandlers({
-    clients: createClientService(context),
-    history: createHistoryService(context),
+  const clients = createClientService(context);
+  const catalogue = createCatalogueService({
+    db,
+    deviceId: context.deviceId,
+    today: context.today,
+    catalogue: createCatalogueRepo(db),
   });
+  catalogue.seedDefaults();
+  const sessions = createSessionService({
+    ctx: context,
+    sessions: createSessionsRepo(db),
+    clients,
+    catalogue,
+  });
+  const handlers = createHandlers({ clients, history: createHistoryService(context), catalogue, sessions });
   return {
     dataDir: options.dataDir,
     db,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BatchInput, type Catalogue, DeviceInput, ProductInput, TreatmentTypeInput } from './catalogue';
 import { type Client, ClientId, ClientInput, ClientSearchInput, type ClientSearchResult } from './clients';
 import type { Envelope } from './errors';
 import {
@@ -8,6 +9,17 @@ import {
   type HistoryVersion,
   type HistoryView,
 } from './history';
+import {
+  type Session,
+  SessionAcknowledgeInput,
+  SessionAmendInput,
+  SessionListInput,
+  SessionSaveDraftInput,
+  SessionSignInput,
+  SessionStartInput,
+  type SessionSummary,
+  SessionTodayInput,
+} from './sessions';
 
 /** A call's spec: its zod input schema, and its result type carried as a phantom. */
 interface CallSpec<I extends z.ZodType, R> {
@@ -17,6 +29,9 @@ interface CallSpec<I extends z.ZodType, R> {
 const call = <I extends z.ZodType>(input: I) => ({ returns: <R>(): CallSpec<I, R> => ({ input }) });
 
 const byId = z.object({ id: ClientId });
+/** Create (no id) or update (id) a catalogue entry. */
+const saving = <S extends z.ZodType>(fields: S) =>
+  z.object({ id: z.uuid().nullable().default(null), fields });
 
 /**
  * Every call across the bridge, in one list. The preload builds window.dermachart from these names; main
@@ -31,6 +46,27 @@ export const contract = {
   'clients.restore': call(byId).returns<Client>(),
   'history.get': call(HistoryGetInput).returns<HistoryView>(),
   'history.save': call(HistorySaveInput).returns<HistoryVersion>(),
+  'catalogue.get': call(z.object({})).returns<Catalogue>(),
+  'catalogue.saveTreatmentType': call(saving(TreatmentTypeInput)).returns<Catalogue>(),
+  'catalogue.saveDevice': call(saving(DeviceInput)).returns<Catalogue>(),
+  'catalogue.saveProduct': call(saving(ProductInput)).returns<Catalogue>(),
+  'catalogue.saveBatch': call(saving(BatchInput)).returns<Catalogue>(),
+  'catalogue.setRetired': call(
+    z.object({
+      kind: z.enum(['treatmentType', 'device', 'product', 'batch']),
+      id: z.uuid(),
+      retired: z.boolean(),
+    }),
+  ).returns<Catalogue>(),
+  'sessions.start': call(SessionStartInput).returns<Session>(),
+  'sessions.get': call(z.object({ id: z.uuid() })).returns<Session>(),
+  'sessions.saveDraft': call(SessionSaveDraftInput).returns<Session>(),
+  'sessions.acknowledge': call(SessionAcknowledgeInput).returns<Session>(),
+  'sessions.sign': call(SessionSignInput).returns<Session>(),
+  'sessions.amend': call(SessionAmendInput).returns<Session>(),
+  'sessions.discard': call(z.object({ id: z.uuid() })).returns<{ discarded: true }>(),
+  'sessions.listForClient': call(SessionListInput).returns<SessionSummary[]>(),
+  'sessions.onDay': call(SessionTodayInput).returns<SessionSummary[]>(),
 } as const;
 
 export interface ClientDetail {
@@ -62,6 +98,8 @@ export type DermachartApi = {
   };
 };
 
+export * from './catalogue';
 export * from './clients';
 export * from './errors';
 export * from './history';
+export * from './sessions';

@@ -11,7 +11,7 @@ import {
   useMantineColorScheme,
 } from '@mantine/core';
 import { spotlight } from '@mantine/spotlight';
-import { IconMoon, IconSearch, IconSun, IconUsers } from '@tabler/icons-react';
+import { IconBox, IconCalendarEvent, IconMoon, IconSearch, IconSun, IconUsers } from '@tabler/icons-react';
 import { Outlet, NavLink as RouterNavLink, useLocation } from 'react-router';
 import { GlobalSearch } from './GlobalSearch';
 import { modKey } from './platform';
@@ -73,6 +73,20 @@ export function Shell() {
           label="Clients"
           leftSection={<IconUsers size={18} aria-hidden />}
           active={location.pathname.startsWith('/clients')}
+        />
+        <NavLink
+          component={RouterNavLink}
+          to="/today"
+          label="Today"
+          leftSection={<IconCalendarEvent size={18} aria-hidden />}
+          active={location.pathname.startsWith('/today')}
+        />
+        <NavLink
+          component={RouterNavLink}
+          to="/catalogue"
+          label="Catalogue"
+          leftSection={<IconBox size={18} aria-hidden />}
+          active={location.pathname.startsWith('/catalogue')}
         />
       </AppShell.Navbar>
 

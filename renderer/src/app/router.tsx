@@ -1,7 +1,10 @@
 import { createHashRouter, Navigate } from 'react-router';
+import { CataloguePage } from '../features/catalogue/CataloguePage';
 import { ClientFormPage } from '../features/clients/ClientFormPage';
 import { ClientListPage } from '../features/clients/ClientListPage';
 import { ClientWorkspace } from '../features/clients/ClientWorkspace';
+import { SessionChartPage } from '../features/sessions/SessionChartPage';
+import { TodayPage } from '../features/sessions/TodayPage';
 import { Shell } from './Shell';
 
 // Hash routes: the app is served from a custom scheme with a single index.html, and a reload keeps the
@@ -15,7 +18,10 @@ export const router = createHashRouter([
       { path: 'clients', element: <ClientListPage /> },
       { path: 'clients/new', element: <ClientFormPage mode="create" /> },
       { path: 'clients/:clientId/edit', element: <ClientFormPage mode="edit" /> },
+      { path: 'clients/:clientId/sessions/:sessionId', element: <SessionChartPage /> },
       { path: 'clients/:clientId/:tab?', element: <ClientWorkspace /> },
+      { path: 'today', element: <TodayPage /> },
+      { path: 'catalogue', element: <CataloguePage /> },
       { path: '*', element: <Navigate to="/clients" replace /> },
     ],
   },

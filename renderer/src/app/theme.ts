@@ -45,7 +45,10 @@ const variantColorResolver: VariantColorsResolver = (input) => {
 /** "Dimmed" secondary text must still be readable (4.5:1) on white and on the dark body. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  },
   dark: { '--mantine-color-dimmed': 'var(--mantine-color-dark-1)' },
 });
 
@@ -61,6 +64,11 @@ export const theme = createTheme({
   cursorType: 'pointer',
   components: {
     Alert: { styles: { title: { color: 'var(--mantine-color-text)' } } },
+    // Icon-only buttons need a name for screen readers.
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+    Select: { defaultProps: { clearButtonProps: { 'aria-label': 'Clear choice' } } },
+    DateInput: { defaultProps: { clearButtonProps: { 'aria-label': 'Clear date' } } },
+    DateTimePicker: { defaultProps: { clearButtonProps: { 'aria-label': 'Clear date and time' } } },
     Notification: {
       defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
       styles: { description: { color: 'var(--mantine-color-dimmed)' } },

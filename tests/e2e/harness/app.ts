@@ -101,6 +101,8 @@ export const test = base.extend<{ app: AppHarness }>({
     });
 
     expect(pageErrors, 'uncaught errors in the renderer').toEqual([]);
+    // Close the page first: its last autosave on pagehide must reach an open database.
+    await page.close();
     core.close();
     rmSync(dataDir, { recursive: true, force: true });
   },

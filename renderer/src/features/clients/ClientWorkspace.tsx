@@ -10,6 +10,7 @@ import {
   IconClipboardHeart,
   IconEdit,
   IconLayoutDashboard,
+  IconStethoscope,
 } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -18,10 +19,12 @@ import { PageHeader } from '../../shared/PageHeader';
 import { ShortcutHint } from '../../shared/ShortcutHint';
 import { showApiError } from '../../shared/showApiError';
 import { MedicalHistoryTab } from '../history/MedicalHistoryTab';
+import { SessionsTab } from '../sessions/SessionsTab';
+import { StartSessionModal } from '../sessions/StartSessionModal';
 import { ageOn, clientDisplayName, fitzpatrickText, formatDate } from './format';
 import { OverviewTab } from './OverviewTab';
 
-const TABS = ['overview', 'history'] as const;
+const TABS = ['overview', 'sessions', 'history'] as const;
 
 export function ClientWorkspace() {
   const { clientId = '', tab = 'overview' } = useParams();
@@ -40,7 +43,14 @@ export function ClientWorkspace() {
   }, [clientId]);
   useEffect(load, [load]);
 
-  useHotkeys([['mod+E', () => navigate(`/clients/${clientId}/edit`)]], []);
+  const [starting, setStarting] = useState(false);
+  useHotkeys(
+    [
+      ['mod+E', () => navigate(`/clients/${clientId}/edit`)],
+      ['mod+N', () => detail?.client.archivedAt === null && setStarting(true)],
+    ],
+    [],
+  );
 
   if (error) {
     return (
@@ -120,15 +130,25 @@ export function ClientWorkspace() {
               {archived ? 'Restore' : 'Archive'}
             </Button>
             <Button
+              variant="default"
               leftSection={<IconEdit size={16} />}
               rightSection={<ShortcutHint keys="E" />}
               onClick={() => navigate(`/clients/${client.id}/edit`)}
             >
               Edit details
             </Button>
+            <Button
+              leftSection={<IconStethoscope size={16} />}
+              rightSection={<ShortcutHint keys="N" />}
+              disabled={archived}
+              onClick={() => setStarting(true)}
+            >
+              Start session
+            </Button>
           </>
         }
       />
+      <StartSessionModal clientId={client.id} opened={starting} onClose={() => setStarting(false)} />
       <Tabs
         value={TABS.includes(tab as (typeof TABS)[number]) ? tab : 'overview'}
         onChange={(value) => navigate(`/clients/${client.id}/${value}`, { replace: true })}
@@ -138,6 +158,9 @@ export function ClientWorkspace() {
         <Tabs.List px="xl">
           <Tabs.Tab value="overview" leftSection={<IconLayoutDashboard size={16} />}>
             Overview
+          </Tabs.Tab>
+          <Tabs.Tab value="sessions" leftSection={<IconStethoscope size={16} />}>
+            Sessions
           </Tabs.Tab>
           <Tabs.Tab value="history" leftSection={<IconClipboardHeart size={16} />}>
             <Group gap={6} wrap="nowrap">
@@ -153,6 +176,9 @@ export function ClientWorkspace() {
         <div style={{ flex: 1, overflow: 'auto' }}>
           <Tabs.Panel value="overview">
             <OverviewTab detail={detail} />
+          </Tabs.Panel>
+          <Tabs.Panel value="sessions">
+            <SessionsTab clientId={client.id} archived={archived} onStart={() => setStarting(true)} />
           </Tabs.Panel>
           <Tabs.Panel value="history">
             <MedicalHistoryTab clientId={client.id} onSaved={load} />

@@ -1,0 +1,108 @@
+import type { SessionSummary } from '@contract';
+import { Alert, Button, Group, Loader, Table, Text } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { IconAlertTriangle, IconCalendarEvent } from '@tabler/icons-react';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from '../../api/api';
+import { EmptyState } from '../../shared/EmptyState';
+import { PageHeader } from '../../shared/PageHeader';
+import { SessionStatusBadge } from './SessionStatusBadge';
+
+/** The day's sessions across clients: drafts to finish, charts to sign off. */
+export function TodayPage() {
+  const navigate = useNavigate();
+  const [date, setDate] = useState(dayjs().format('YYYY-MM-DD'));
+  const [sessions, setSessions] = useState<SessionSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setSessions(null);
+    api.sessions
+      .onDay({ date })
+      .then(setSessions)
+      .catch((e: Error) => setError(e.message));
+  }, [date]);
+
+  const isToday = date === dayjs().format('YYYY-MM-DD');
+  return (
+    <>
+      <PageHeader
+        title={isToday ? 'Today' : dayjs(date).format('dddd D MMMM YYYY')}
+        subtitle={sessions ? `${sessions.length} session(s)` : 'Loading…'}
+        actions={
+          <Group gap="xs" align="flex-end">
+            <Button
+              variant="default"
+              onClick={() => setDate(dayjs(date).subtract(1, 'day').format('YYYY-MM-DD'))}
+            >
+              Previous day
+            </Button>
+            <DateInput
+              aria-label="Day"
+              valueFormat="DD/MM/YYYY"
+              value={date}
+              onChange={(v) => v && setDate(String(v).slice(0, 10))}
+              w={140}
+            />
+            <Button variant="default" onClick={() => setDate(dayjs(date).add(1, 'day').format('YYYY-MM-DD'))}>
+              Next day
+            </Button>
+          </Group>
+        }
+      />
+      {error && (
+        <Alert m="xl" color="red" icon={<IconAlertTriangle />} title="Sessions could not be loaded">
+          {error}
+        </Alert>
+      )}
+      {!sessions ? (
+        <Loader m="xl" aria-label="Loading sessions" />
+      ) : sessions.length === 0 ? (
+        <EmptyState icon={<IconCalendarEvent size={28} />} title="No sessions on this day">
+          Sessions started from a client's page appear here for the day.
+        </EmptyState>
+      ) : (
+        <div style={{ padding: 'var(--mantine-spacing-xl)' }}>
+          <Table highlightOnHover verticalSpacing="sm" aria-label="Sessions on this day">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Time</Table.Th>
+                <Table.Th>Client</Table.Th>
+                <Table.Th>Treatment</Table.Th>
+                <Table.Th>Course</Table.Th>
+                <Table.Th>Practitioner</Table.Th>
+                <Table.Th>Status</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sessions.map((s) => (
+                <Table.Tr
+                  key={s.id}
+                  style={{ cursor: 'pointer' }}
+                  onClick={() => navigate(`/clients/${s.clientId}/sessions/${s.id}`)}
+                >
+                  <Table.Td>{dayjs(s.startedAt).format('HH:mm')}</Table.Td>
+                  <Table.Td>
+                    <a href={`#/clients/${s.clientId}/sessions/${s.id}`} onClick={(e) => e.stopPropagation()}>
+                      {s.clientName}
+                    </a>
+                  </Table.Td>
+                  <Table.Td>{s.treatmentName}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{s.courseNumber ? `${s.courseNumber} of ${s.courseLength}` : '—'}</Text>
+                  </Table.Td>
+                  <Table.Td>{s.practitioner ?? '—'}</Table.Td>
+                  <Table.Td>
+                    <SessionStatusBadge status={s.status} amended={s.amended} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      )}
+    </>
+  );
+}
