@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { type Core, createCore } from '../../electron/core/app/core';
 import type { ClientSearchResult } from '../../electron/core/contract';
 import { buildShapes, loadClinic, PAGE_SIZE, type Shape } from './fixture';
+import { benchSessions, SESSIONS, sessionRows } from './sessions';
 import { markdownTable, ms, type Summary, summarize, textTable, time, timeAsync } from './stats';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50_000);
@@ -24,6 +25,7 @@ const WARMUP = 25;
 const SHAPE_BUDGET_MS = 6_000;
 const MIN_ITERATIONS = 200;
 const TARGET_P95_MS = 5;
+const SESSION_TARGET_P95_MS = 20;
 
 const root = mkdtempSync(join(tmpdir(), 'dermachart-bench-'));
 const cleanup = () => rmSync(root, { recursive: true, force: true });
@@ -183,6 +185,19 @@ async function main() {
   log();
 
   core.close();
+
+  // 5. Charting: a client with many signed sessions.
+  log(`  charting: ${SESSIONS} signed sessions for one client ...`);
+  const charting = await benchSessions(root);
+  const sessionHeaders = ['Call', 'Data', 'p50 ms', 'p95 ms', 'max ms', 'Target', 'Result'];
+  const sessionTable = sessionRows(charting, SESSION_TARGET_P95_MS);
+  log(
+    `Charted ${SESSIONS} sessions (start, screening, autosave, sign-off) through the handlers in ${ms(charting.seedMs / 1000)} s.`,
+  );
+  log();
+  log(textTable(sessionHeaders, sessionTable));
+  log();
+
   const totalSeconds = (performance.now() - totalStart) / 1000;
   log(`Total bench time ${ms(totalSeconds, 1)} s; load average at end: ${loadAverage()}.`);
   log();
@@ -194,6 +209,8 @@ async function main() {
   );
   log();
   log(markdownTable(headers, rows));
+  log();
+  log(markdownTable(sessionHeaders, sessionTable));
 }
 
 main()
