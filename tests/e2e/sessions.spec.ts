@@ -184,3 +184,58 @@ test('copy forward starts from the last signed chart, clearly marked', async ({ 
   await expect(page.getByLabel('Notes', { exact: true })).toHaveValue('');
   await app.shot('15-session-copied-forward');
 });
+
+test('catalogue: add a numbing lot that expires soon, and it is flagged when chosen on a chart', async ({
+  app,
+}) => {
+  const { page } = app;
+  const { clientId } = await prepare(app);
+  await app.open('/catalogue');
+  await expect(page.getByRole('heading', { name: 'Catalogue', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Add a lot of Lidocaine 4% cream' }).click();
+  const lot = page.getByRole('dialog', { name: 'Add lot' });
+  await lot.getByLabel('Lot number').fill('LMX-0042');
+  const soon = new Date(Date.now() + 10 * 86_400_000);
+  const typed = `${String(soon.getDate()).padStart(2, '0')}/${String(soon.getMonth() + 1).padStart(2, '0')}/${soon.getFullYear()}`;
+  await lot.getByLabel('Expiry date').fill(typed);
+  await lot.getByLabel('Quantity on hand').fill('3');
+  await lot.getByRole('button', { name: 'Add lot' }).click();
+  await expect(page.getByRole('table', { name: 'Lots of Lidocaine 4% cream' })).toContainText('LMX-0042');
+  await expect(page.getByRole('table', { name: 'Lots of Lidocaine 4% cream' })).toContainText('Expires soon');
+  await app.shot('16-catalogue');
+  await app.expectNoSeriousA11yViolations();
+
+  // A duplicate lot for the same product is refused with the reason on the field.
+  await page.getByRole('button', { name: 'Add a lot of Lidocaine 4% cream' }).click();
+  await lot.getByLabel('Lot number').fill('LMX-0042');
+  await lot.getByLabel('Expiry date').fill(typed);
+  await lot.getByRole('button', { name: 'Add lot' }).click();
+  await expect(lot.getByText('This lot number is already recorded')).toBeVisible();
+  await lot.getByRole('button', { name: 'Cancel' }).click();
+
+  // Charting with it: the lot is offered, marked, and the chart warns about it.
+  const catalogue = await call<Catalogue>(app, 'catalogue.get', {});
+  const face = catalogue.treatmentTypes.find((t) => t.zoneMap === 'face')!;
+  const session = await call<{ id: string; screening: { alertKey: string }[] }>(app, 'sessions.start', {
+    clientId,
+    treatmentTypeId: face.id,
+    practitioner: 'Dr Amelia Hart',
+  });
+  await call(app, 'sessions.acknowledge', {
+    id: session.id,
+    by: 'Dr Amelia Hart',
+    acknowledgements: session.screening.map((f) => ({
+      alertKey: f.alertKey,
+      decision: 'proceed',
+      note: 'Reviewed',
+    })),
+  });
+  await app.open(`/clients/${clientId}/sessions/${session.id}`);
+  await page.getByRole('combobox', { name: 'Device' }).click();
+  await page.getByRole('option', { name: 'Dermapen 4' }).click();
+  await page.getByRole('combobox', { name: 'Needle configuration' }).click();
+  await page.getByRole('option', { name: '16-pin' }).click();
+  await page.getByRole('combobox', { name: 'Numbing agent (lot)' }).click();
+  await page.getByRole('option', { name: /LMX-0042 .*\(expires soon\)/ }).click();
+  await expect(page.getByText(/Numbing agent: lot LMX-0042 expires on/).first()).toBeVisible();
+});

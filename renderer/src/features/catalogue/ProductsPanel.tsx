@@ -64,7 +64,7 @@ export function ProductsPanel({ catalogue }: { catalogue: Catalogue }) {
       <SectionHeader
         id="catalogue-products-title"
         title="Products and lots"
-        description="Serums, numbing creams, PRP kits and cartridges. Record each lot so charts can trace what was used; expired and retired lots are not offered on new charts."
+        description="Serums, numbing creams, PRP kits and cartridges. Record each lot so charts can trace what was used; expired or soon-expiring lots are flagged when chosen, and retired lots are not offered."
         action={
           catalogue.products.length > 0 && (
             <Button leftSection={<IconPlus size={16} />} onClick={addProduct}>

@@ -1,5 +1,5 @@
 import type { SessionSummary } from '@contract';
-import { Alert, Badge, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconPlus, IconStethoscope } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -67,7 +67,6 @@ export function SessionsTab(props: { clientId: string; archived: boolean; onStar
                 );
               })}
             </Group>
-            {startButton}
           </Group>
           <Table highlightOnHover verticalSpacing="sm" aria-label="Sessions">
             <Table.Thead>
@@ -89,9 +88,13 @@ export function SessionsTab(props: { clientId: string; archived: boolean; onStar
                   onClick={() => navigate(`/clients/${clientId}/sessions/${s.id}`)}
                 >
                   <Table.Td>
-                    <a href={`#/clients/${clientId}/sessions/${s.id}`} onClick={(e) => e.stopPropagation()}>
+                    <Anchor
+                      href={`#/clients/${clientId}/sessions/${s.id}`}
+                      onClick={(e) => e.stopPropagation()}
+                      size="sm"
+                    >
                       {formatDateTime(s.startedAt)}
-                    </a>
+                    </Anchor>
                   </Table.Td>
                   <Table.Td>{s.treatmentName}</Table.Td>
                   <Table.Td>

@@ -1,5 +1,5 @@
 import type { SessionSummary } from '@contract';
-import { Alert, Button, Group, Loader, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Table, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconAlertTriangle, IconCalendarEvent } from '@tabler/icons-react';
 import dayjs from 'dayjs';
@@ -85,9 +85,13 @@ export function TodayPage() {
                 >
                   <Table.Td>{dayjs(s.startedAt).format('HH:mm')}</Table.Td>
                   <Table.Td>
-                    <a href={`#/clients/${s.clientId}/sessions/${s.id}`} onClick={(e) => e.stopPropagation()}>
+                    <Anchor
+                      href={`#/clients/${s.clientId}/sessions/${s.id}`}
+                      onClick={(e) => e.stopPropagation()}
+                      size="sm"
+                    >
                       {s.clientName}
-                    </a>
+                    </Anchor>
                   </Table.Td>
                   <Table.Td>{s.treatmentName}</Table.Td>
                   <Table.Td>
