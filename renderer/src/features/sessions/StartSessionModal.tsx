@@ -1,4 +1,6 @@
 import { Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { DateTimePicker } from '@mantine/dates';
+import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/api';
@@ -13,6 +15,8 @@ export function StartSessionModal(props: { clientId: string; opened: boolean; on
   const [treatmentTypeId, setTreatmentTypeId] = useState<string | null>(null);
   const [practitioner, setPractitioner] = useState(lastPractitioner());
   const [copyForward, setCopyForward] = useState(false);
+  // Usually now; an earlier time when charting a session done on paper.
+  const [startedAt, setStartedAt] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
 
   useEffect(() => {
@@ -29,6 +33,7 @@ export function StartSessionModal(props: { clientId: string; opened: boolean; on
         treatmentTypeId,
         practitioner,
         copyForward,
+        startedAt: startedAt ? dayjs(startedAt).toISOString() : undefined,
       });
       props.onClose();
       navigate(`/clients/${props.clientId}/sessions/${session.id}`);
@@ -64,6 +69,16 @@ export function StartSessionModal(props: { clientId: string; opened: boolean; on
           label="Practitioner"
           value={practitioner}
           onChange={(e) => setPractitioner(e.currentTarget.value)}
+        />
+        <DateTimePicker
+          label="Date and time"
+          placeholder="Now"
+          description="Leave empty for now; set it when charting a session done earlier"
+          valueFormat="DD/MM/YYYY HH:mm"
+          clearable
+          maxDate={new Date()}
+          value={startedAt}
+          onChange={(v) => setStartedAt(v ? String(v) : null)}
         />
         <Checkbox
           label="Copy forward from the last signed session of this treatment"
