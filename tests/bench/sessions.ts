@@ -5,36 +5,33 @@
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Core, createCore } from '../../electron/core/app/core';
-import type { Catalogue, HistoryView, Session } from '../../electron/core/contract';
+import { call } from '../support/call';
 import { ms, type Summary, summarize, timeAsync } from './stats';
 
 export const SESSIONS = 300;
 const ITERATIONS = 300;
 
-async function call<T>(core: Core, name: string, payload: unknown): Promise<T> {
-  const result = await core.dispatch(name, payload);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
-}
-
 async function chartSignedSessions(
   core: Core,
 ): Promise<{ clientId: string; sessionIds: string[]; seedMs: number }> {
   const started = performance.now();
-  const client = await call<{ id: string }>(core, 'clients.create', {
+  const client = await call(core, 'clients.create', {
     firstName: 'Bench',
     lastName: 'Client',
     fitzpatrick: 4,
     allergies: 'Latex',
   });
-  const view = await call<HistoryView>(core, 'history.get', { clientId: client.id });
+  const view = await call(core, 'history.get', { clientId: client.id });
   const answers = view.questionnaire.sections
     .flatMap((s) => s.questions)
-    .map((q) => ({ questionId: q.id, answer: q.id === 'herpes_history' ? 'yes' : 'no' }));
+    .map((q) => ({
+      questionId: q.id,
+      answer: q.id === 'herpes_history' ? ('yes' as const) : ('no' as const),
+    }));
   await call(core, 'history.save', { clientId: client.id, answers });
-  let catalogue = await call<Catalogue>(core, 'catalogue.get', {});
+  let catalogue = await call(core, 'catalogue.get', {});
   const serum = catalogue.products.find((p) => p.kind === 'serum')!;
-  catalogue = await call<Catalogue>(core, 'catalogue.saveBatch', {
+  catalogue = await call(core, 'catalogue.saveBatch', {
     id: null,
     fields: { productId: serum.id, lotNumber: 'BENCH-1', expiryDate: '2099-12-31' },
   });
@@ -45,7 +42,7 @@ async function chartSignedSessions(
   for (let i = 0; i < SESSIONS; i++) {
     const treatment = types[i % types.length]!;
     const startedAt = new Date(Date.UTC(2001, 0, 1) + i * 14 * 86_400_000).toISOString();
-    const session = await call<Session>(core, 'sessions.start', {
+    const session = await call(core, 'sessions.start', {
       clientId: client.id,
       treatmentTypeId: treatment.id,
       practitioner: 'Dr Bench',
@@ -72,7 +69,7 @@ async function chartSignedSessions(
           technique: 'stamping',
         })),
         products: [{ batchId: lot.id, notes: null }],
-        endpoint: 'uniform-erythema',
+        endpoint: 'uniform-erythema' as const,
         reactions: { none: true },
         adverseEvents: { none: true },
         notes: `Session ${i + 1}`,
@@ -99,9 +96,9 @@ export async function benchSessions(root: string): Promise<SessionBench> {
     const openSamples: number[] = [];
     let listed = 0;
     for (let i = 0; i < ITERATIONS + 20; i++) {
-      const list = await timeAsync(() => call<unknown[]>(core, 'sessions.listForClient', { clientId }));
+      const list = await timeAsync(() => call(core, 'sessions.listForClient', { clientId }));
       const open = await timeAsync(() =>
-        call(core, 'sessions.get', { id: sessionIds[(i * 37) % sessionIds.length] }),
+        call(core, 'sessions.get', { id: sessionIds[(i * 37) % sessionIds.length]! }),
       );
       listed = list.value.length;
       if (i < 20) continue; // warm-up

@@ -1,11 +1,10 @@
 import type { ClientInput } from '../../electron/core/contract';
+import { call } from '../support/call';
 import type { AppHarness } from './harness/app';
 import { expect, test } from './harness/app';
 
 async function createClient(app: AppHarness, input: ClientInput): Promise<string> {
-  const result = await app.core().dispatch('clients.create', input);
-  if (!result.ok) throw new Error(result.error.message);
-  return (result.value as { id: string }).id;
+  return (await call(app.core(), 'clients.create', input)).id;
 }
 
 test('create a client, find it by type-ahead, edit it, and it survives a restart', async ({ app }) => {

@@ -1,29 +1,23 @@
-import type { Catalogue, HistoryView } from '../../electron/core/contract';
+import { call } from '../support/call';
 import type { AppHarness } from './harness/app';
 import { expect, test } from './harness/app';
 
-async function call<T>(app: AppHarness, name: string, payload: unknown): Promise<T> {
-  const result = await app.core().dispatch(name, payload);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
-}
-
 /** A client whose medical history raises a keloid flag, and a serum lot to chart. */
 async function prepare(app: AppHarness) {
-  const client = await call<{ id: string }>(app, 'clients.create', {
+  const client = await call(app.core(), 'clients.create', {
     firstName: 'Hannah',
     lastName: 'Reyes',
     fitzpatrick: 3,
   });
-  const view = await call<HistoryView>(app, 'history.get', { clientId: client.id });
+  const view = await call(app.core(), 'history.get', { clientId: client.id });
   const answers = view.questionnaire.sections
     .flatMap((s) => s.questions)
-    .map((q) => ({ questionId: q.id, answer: q.id === 'keloids' ? 'yes' : 'no' }));
-  await call(app, 'history.save', { clientId: client.id, answers });
-  const catalogue = await call<Catalogue>(app, 'catalogue.get', {});
+    .map((q) => ({ questionId: q.id, answer: q.id === 'keloids' ? ('yes' as const) : ('no' as const) }));
+  await call(app.core(), 'history.save', { clientId: client.id, answers });
+  const catalogue = await call(app.core(), 'catalogue.get', {});
   const serum = catalogue.products.find((p) => p.kind === 'serum')!;
   const nextYear = new Date().getFullYear() + 1;
-  await call(app, 'catalogue.saveBatch', {
+  await call(app.core(), 'catalogue.saveBatch', {
     id: null,
     fields: {
       productId: serum.id,
@@ -135,14 +129,14 @@ test('chart a face session: screening, zones on the map, product lot, autosave, 
 test('copy forward starts from the last signed chart, clearly marked', async ({ app }) => {
   const { page } = app;
   const { clientId } = await prepare(app);
-  const catalogue = await call<Catalogue>(app, 'catalogue.get', {});
+  const catalogue = await call(app.core(), 'catalogue.get', {});
   const scalp = catalogue.treatmentTypes.find((t) => t.zoneMap === 'scalp')!;
-  const first = await call<{ id: string; screening: { alertKey: string }[] }>(app, 'sessions.start', {
+  const first = await call(app.core(), 'sessions.start', {
     clientId,
     treatmentTypeId: scalp.id,
     practitioner: 'Dr Amelia Hart',
   });
-  await call(app, 'sessions.acknowledge', {
+  await call(app.core(), 'sessions.acknowledge', {
     id: first.id,
     by: 'Dr Amelia Hart',
     acknowledgements: first.screening.map((f) => ({
@@ -151,7 +145,7 @@ test('copy forward starts from the last signed chart, clearly marked', async ({ 
       note: 'Reviewed',
     })),
   });
-  await call(app, 'sessions.saveDraft', {
+  await call(app.core(), 'sessions.saveDraft', {
     id: first.id,
     chart: {
       startedAt: new Date(Date.now() - 28 * 86_400_000).toISOString(),
@@ -163,7 +157,7 @@ test('copy forward starts from the last signed chart, clearly marked', async ({ 
       notes: 'First scalp session',
     },
   });
-  await call(app, 'sessions.sign', { id: first.id, by: 'Dr Amelia Hart' });
+  await call(app.core(), 'sessions.sign', { id: first.id, by: 'Dr Amelia Hart' });
 
   await app.open(`/clients/${clientId}/sessions`);
   await page
@@ -214,14 +208,14 @@ test('catalogue: add a numbing lot that expires soon, and it is flagged when cho
   await lot.getByRole('button', { name: 'Cancel' }).click();
 
   // Charting with it: the lot is offered, marked, and the chart warns about it.
-  const catalogue = await call<Catalogue>(app, 'catalogue.get', {});
+  const catalogue = await call(app.core(), 'catalogue.get', {});
   const face = catalogue.treatmentTypes.find((t) => t.zoneMap === 'face')!;
-  const session = await call<{ id: string; screening: { alertKey: string }[] }>(app, 'sessions.start', {
+  const session = await call(app.core(), 'sessions.start', {
     clientId,
     treatmentTypeId: face.id,
     practitioner: 'Dr Amelia Hart',
   });
-  await call(app, 'sessions.acknowledge', {
+  await call(app.core(), 'sessions.acknowledge', {
     id: session.id,
     by: 'Dr Amelia Hart',
     acknowledgements: session.screening.map((f) => ({

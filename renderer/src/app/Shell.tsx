@@ -16,6 +16,12 @@ import { Outlet, NavLink as RouterNavLink, useLocation } from 'react-router';
 import { GlobalSearch } from './GlobalSearch';
 import { modKey } from './platform';
 
+const NAV = [
+  { to: '/clients', label: 'Clients', icon: IconUsers },
+  { to: '/today', label: 'Today', icon: IconCalendarEvent },
+  { to: '/catalogue', label: 'Catalogue', icon: IconBox },
+] as const;
+
 export function Shell() {
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
@@ -67,27 +73,16 @@ export function Shell() {
       </AppShell.Header>
 
       <AppShell.Navbar p="xs" aria-label="Main">
-        <NavLink
-          component={RouterNavLink}
-          to="/clients"
-          label="Clients"
-          leftSection={<IconUsers size={18} aria-hidden />}
-          active={location.pathname.startsWith('/clients')}
-        />
-        <NavLink
-          component={RouterNavLink}
-          to="/today"
-          label="Today"
-          leftSection={<IconCalendarEvent size={18} aria-hidden />}
-          active={location.pathname.startsWith('/today')}
-        />
-        <NavLink
-          component={RouterNavLink}
-          to="/catalogue"
-          label="Catalogue"
-          leftSection={<IconBox size={18} aria-hidden />}
-          active={location.pathname.startsWith('/catalogue')}
-        />
+        {NAV.map((item) => (
+          <NavLink
+            key={item.to}
+            component={RouterNavLink}
+            to={item.to}
+            label={item.label}
+            leftSection={<item.icon size={18} aria-hidden />}
+            active={location.pathname.startsWith(item.to)}
+          />
+        ))}
       </AppShell.Navbar>
 
       <AppShell.Main style={{ height: '100dvh', display: 'flex', flexDirection: 'column' }}>

@@ -1,18 +1,16 @@
 import type { SessionSummary } from '@contract';
-import { Alert, Anchor, Button, Group, Loader, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconAlertTriangle, IconCalendarEvent } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
 import { api } from '../../api/api';
 import { EmptyState } from '../../shared/EmptyState';
 import { PageHeader } from '../../shared/PageHeader';
-import { SessionStatusBadge } from './SessionStatusBadge';
+import { SessionTable } from './SessionTable';
 
 /** The day's sessions across clients: drafts to finish, charts to sign off. */
 export function TodayPage() {
-  const navigate = useNavigate();
   const [date, setDate] = useState(dayjs().format('YYYY-MM-DD'));
   const [sessions, setSessions] = useState<SessionSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -65,46 +63,7 @@ export function TodayPage() {
         </EmptyState>
       ) : (
         <div style={{ padding: 'var(--mantine-spacing-xl)' }}>
-          <Table highlightOnHover verticalSpacing="sm" aria-label="Sessions on this day">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Time</Table.Th>
-                <Table.Th>Client</Table.Th>
-                <Table.Th>Treatment</Table.Th>
-                <Table.Th>Course</Table.Th>
-                <Table.Th>Practitioner</Table.Th>
-                <Table.Th>Status</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sessions.map((s) => (
-                <Table.Tr
-                  key={s.id}
-                  style={{ cursor: 'pointer' }}
-                  onClick={() => navigate(`/clients/${s.clientId}/sessions/${s.id}`)}
-                >
-                  <Table.Td>{dayjs(s.startedAt).format('HH:mm')}</Table.Td>
-                  <Table.Td>
-                    <Anchor
-                      href={`#/clients/${s.clientId}/sessions/${s.id}`}
-                      onClick={(e) => e.stopPropagation()}
-                      size="sm"
-                    >
-                      {s.clientName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{s.treatmentName}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{s.courseNumber ? `${s.courseNumber} of ${s.courseLength}` : '—'}</Text>
-                  </Table.Td>
-                  <Table.Td>{s.practitioner ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <SessionStatusBadge status={s.status} amended={s.amended} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <SessionTable sessions={sessions} view="day" label="Sessions on this day" />
         </div>
       )}
     </>

@@ -3,24 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../../../electron/core/app/core';
-import type { Catalogue, HistoryView, Session } from '../../../../electron/core/contract';
+import type { Session } from '../../../../electron/core/contract';
 import { schemaVersion } from '../../../../electron/core/db/migrate';
 import { migration0007 } from '../../../../electron/core/db/migrations/0007-signed-session-guards';
-
-async function call<T>(core: Core, name: string, payload: unknown): Promise<T> {
-  const result = await core.dispatch(name, payload);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
-}
-
-function sqliteCode(run: () => unknown): string | null {
-  try {
-    run();
-    return null;
-  } catch (error) {
-    return (error as { code?: string }).code ?? 'unknown';
-  }
-}
+import { call } from '../../../support/core';
+import { sqliteCode } from '../../../support/sqlite';
 
 describe('migration 0007: signed session guards', () => {
   let dir: string;
@@ -30,25 +17,25 @@ describe('migration 0007: signed session guards', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dermachart-0007-'));
     core = createCore({ dataDir: dir });
-    const client = await call<{ id: string }>(core, 'clients.create', {
+    const client = await call(core, 'clients.create', {
       firstName: 'Ann',
       lastName: 'Lee',
       allergies: 'Latex',
     });
-    const view = await call<HistoryView>(core, 'history.get', { clientId: client.id });
+    const view = await call(core, 'history.get', { clientId: client.id });
     const answers = view.questionnaire.sections
       .flatMap((s) => s.questions)
-      .map((q) => ({ questionId: q.id, answer: 'no' }));
+      .map((q) => ({ questionId: q.id, answer: 'no' as const }));
     await call(core, 'history.save', { clientId: client.id, answers });
-    const catalogue = await call<Catalogue>(core, 'catalogue.get', {});
+    const catalogue = await call(core, 'catalogue.get', {});
     const face = catalogue.treatmentTypes.find((t) => t.zoneMap === 'face')!;
     const serum = catalogue.products.find((p) => p.kind === 'serum')!;
-    const withLot = await call<Catalogue>(core, 'catalogue.saveBatch', {
+    const withLot = await call(core, 'catalogue.saveBatch', {
       id: null,
       fields: { productId: serum.id, lotNumber: 'L1', expiryDate: '2099-01-01' },
     });
     const lot = withLot.products.find((p) => p.id === serum.id)!.batches[0]!;
-    session = await call<Session>(core, 'sessions.start', {
+    session = await call(core, 'sessions.start', {
       clientId: client.id,
       treatmentTypeId: face.id,
       practitioner: 'Dr A',
@@ -113,7 +100,7 @@ describe('migration 0007: signed session guards', () => {
         sql,
       ).toBe('SQLITE_CONSTRAINT_TRIGGER');
     }
-    const signed = await call<Session>(core, 'sessions.get', { id: session.id });
+    const signed = await call(core, 'sessions.get', { id: session.id });
     expect(signed.chart.zones).toEqual([{ zone: 'cheek-l', depthMm: 0.8, passes: null, technique: null }]);
   });
 });
