@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/app/core';
 import {
+  BATCH_EXPIRY_WARNING_DAYS,
   type ClientDetail,
   ClientInput,
   type ClientSearchResult,
   HistorySaveInput,
   type HistoryView,
   localDate,
+  type Session,
+  type SessionSummary,
 } from '../../electron/core/contract';
+import { DEMO_PRACTITIONERS, planDemoLots } from '../../electron/core/demo/charting';
 import { createDemoGenerator, foldToAscii, generateClients } from '../../electron/core/demo/generator';
 import { archivedCountFor, bulkInsertClients, seedDemoClinic } from '../../electron/core/demo/seed';
 import { loadDefaultQuestionnaire, questionsOf } from '../../electron/core/domain/screening/questionnaire';
@@ -151,12 +156,14 @@ describe('seedDemoClinic', () => {
     if (allergic) expect(allergic.alerts.some((a) => a.key === 'allergies')).toBe(true);
   });
 
-  it('without histories, every client shows the missing-history alert', async () => {
+  it('without histories, every client shows the missing-history alert (and nothing is charted)', async () => {
     const core = newCore();
     const result = await seedDemoClinic(core, { clients: 5, seed: 5, withHistory: false });
     expect(result.histories).toBe(0);
+    expect(result.sessions + result.drafts + result.lots).toBe(0);
     const detail = await call(core, 'clients.get', { id: result.ids[0]! });
     expect(detail.alerts.some((a) => a.key === 'history-missing')).toBe(true);
+    expect(await call(core, 'sessions.listForClient', { clientId: result.ids[0]! })).toEqual([]);
   });
 
   it('bulkInsertClients stores the same clients the dispatcher would', async () => {
@@ -174,5 +181,171 @@ describe('seedDemoClinic', () => {
       skinConcerns: [...expected.skinConcerns].sort(),
     });
     expect(() => bulkInsertClients(core, [{ firstName: '', lastName: 'X' }])).toThrow(/failed validation/);
+  });
+
+  it('charts courses of signed sessions, drafts open today and lots that expire, all valid', async () => {
+    const core = newCore();
+    const started = Date.now();
+    const result = await seedDemoClinic(core, { clients: 30, seed: 5, withHistory: true });
+    expect(result.created).toBe(30);
+    expect(result.courses).toBeGreaterThanOrEqual(6); // about 40% of 30, less the archived and untreatable
+    expect(result.courses).toBeLessThanOrEqual(20);
+    expect(result.sessions).toBeGreaterThan(result.courses);
+    expect(result.drafts).toBeGreaterThanOrEqual(1);
+
+    // Lots: a couple per product, one expiring within 30 days and one expired, relative to today.
+    const catalogue = await call(core, 'catalogue.get', {});
+    const batches = catalogue.products.flatMap((p) => p.batches.map((b) => ({ ...b, product: p })));
+    expect(result.lots).toBe(batches.length);
+    for (const p of catalogue.products) expect(p.batches.length).toBeGreaterThanOrEqual(2);
+    for (const b of batches) expect(b.lotNumber).toMatch(/^[A-Z]{2,3}-\d{2}-\d{4}$/);
+    const expired = batches.filter((b) => b.expiry === 'expired');
+    const expiring = batches.filter((b) => b.expiry === 'expiring');
+    expect(expired).toHaveLength(1);
+    expect(expiring).toHaveLength(1);
+    expect(expired[0]!.expiryDate < TODAY).toBe(true);
+    const daysLeft = (Date.parse(expiring[0]!.expiryDate) - Date.parse(TODAY)) / 86_400_000;
+    expect(daysLeft).toBeGreaterThanOrEqual(0);
+    expect(daysLeft).toBeLessThanOrEqual(BATCH_EXPIRY_WARNING_DAYS);
+    const ok = batches.filter((b) => b.expiry === 'ok');
+    const monthsAhead = ok.map((b) => (Date.parse(b.expiryDate) - Date.parse(TODAY)) / (30.4 * 86_400_000));
+    expect(Math.min(...monthsAhead)).toBeGreaterThanOrEqual(6);
+    expect(Math.max(...monthsAhead)).toBeLessThanOrEqual(24.5);
+
+    // Courses: one treatment per client, numbered 1..n in date order, all in the past.
+    const types = new Map(catalogue.treatmentTypes.map((t) => [t.id, t]));
+    const now = new Date().toISOString();
+    const lists: SessionSummary[][] = [];
+    for (const clientId of result.ids) {
+      const list = await call(core, 'sessions.listForClient', { clientId });
+      if (list.length === 0) continue;
+      lists.push(list);
+      expect(new Set(list.map((s) => s.treatmentTypeId)).size).toBe(1);
+      const ordered = [...list].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+      expect(ordered.map((s) => s.courseNumber)).toEqual(ordered.map((_, i) => i + 1));
+      expect(list.length).toBeLessThanOrEqual(Math.min(5, types.get(list[0]!.treatmentTypeId)!.courseLength));
+      for (const s of ordered.slice(0, -1)) expect(s.status).toBe('signed');
+      const last = ordered.at(-1)!;
+      expect(last.startedAt <= now).toBe(true);
+      const lastDay = localDate(new Date(last.startedAt));
+      if (last.status === 'draft') expect(lastDay).toBe(TODAY);
+      else {
+        expect(last.status).toBe('signed');
+        expect(lastDay < TODAY).toBe(true);
+        expect((Date.parse(TODAY) - Date.parse(lastDay)) / 86_400_000).toBeLessThanOrEqual(28);
+      }
+      for (const s of ordered.slice(1)) {
+        const interval = types.get(s.treatmentTypeId)!.defaultIntervalDays;
+        expect(Math.abs(s.daysSincePrevious! - interval)).toBeLessThanOrEqual(6); // ± a few days (and Sundays)
+      }
+    }
+    expect(lists).toHaveLength(result.courses);
+    expect(lists.some((l) => l.length >= 3)).toBe(true);
+    expect(lists.flat().filter((s) => s.status === 'signed')).toHaveLength(result.sessions);
+    expect(lists.flat().filter((s) => s.amended)).toHaveLength(result.amended);
+
+    // The Today view is not empty: the drafts were started today.
+    const today = await call(core, 'sessions.onDay', { date: TODAY });
+    expect(today.filter((s) => s.status === 'draft')).toHaveLength(result.drafts);
+
+    // Every chart is valid: complete, inside the treatment's defaults, and only lot-expiry warnings.
+    const batchIds = new Map(batches.map((b) => [b.id, b]));
+    for (const summary of lists.flat()) {
+      const session = (await call(core, 'sessions.get', { id: summary.id })) as Session;
+      const chart = session.current;
+      const treatment = types.get(session.treatmentTypeId)!;
+      expect(session.warnings.filter((w) => !/batchId$/.test(w.path))).toEqual([]);
+      expect(session.screening.every((f) => f.decision === 'proceed' && !!f.note)).toBe(true);
+      expect(DEMO_PRACTITIONERS).toContain(chart.practitioner);
+      for (const z of chart.zones) {
+        const range = treatment.zones.find((t) => t.zone === z.zone)!;
+        expect(range).toBeDefined();
+        expect(z.depthMm).toBeGreaterThanOrEqual(range.depthMin);
+        expect(z.depthMm).toBeLessThanOrEqual(range.depthMax);
+        expect(Math.abs(z.depthMm * 20 - Math.round(z.depthMm * 20))).toBeLessThan(1e-9);
+        expect(z.passes).toBeGreaterThanOrEqual(2);
+        expect(z.passes).toBeLessThanOrEqual(4);
+      }
+      if (treatment.zones.length) expect(chart.zones.length).toBeGreaterThan(0);
+      for (const id of [
+        chart.cartridgeBatchId,
+        chart.numbing.batchId,
+        ...chart.products.map((p) => p.batchId),
+      ])
+        if (id) expect(batchIds.get(id)?.expiry).not.toBe('expired');
+      if (chart.deviceId) {
+        const device = catalogue.devices.find((d) => d.id === chart.deviceId)!;
+        expect(device.needleConfigs).toContain(chart.needleConfig);
+      }
+      expect(chart.adverseEvents.none ?? true).toBe(true);
+      if (session.status === 'draft') continue;
+
+      expect(session.status).toBe('signed');
+      expect(session.signedHash).toBeTruthy();
+      expect(chart.products.length).toBeGreaterThanOrEqual(1);
+      expect(chart.products.length).toBeLessThanOrEqual(2);
+      if (chart.numbing.appliedAt) {
+        const minutes = (Date.parse(chart.numbing.removedAt!) - Date.parse(chart.numbing.appliedAt)) / 60_000;
+        expect(minutes).toBeGreaterThanOrEqual(30);
+        expect(minutes).toBeLessThanOrEqual(45);
+      }
+      if (chart.zones.length) expect(chart.endpoint).not.toBeNull();
+      expect(chart.reactions.none === true || !!chart.reactions.details).toBe(true);
+      expect(chart.notes).toBeTruthy();
+      expect(session.chart.nextSessionDate).toBe(
+        localDate(new Date(Date.parse(session.chart.startedAt) + treatment.defaultIntervalDays * 86_400_000)),
+      );
+      for (const a of session.amendments) expect(a.reason.length).toBeGreaterThanOrEqual(3);
+    }
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('charts the same courses for the same seed', async () => {
+    const shape = async (core: Core, ids: string[]) => {
+      const out: unknown[] = [];
+      for (const clientId of ids) {
+        for (const s of await call(core, 'sessions.listForClient', { clientId })) {
+          const session = await call(core, 'sessions.get', { id: s.id });
+          const {
+            startedAt,
+            deviceId: _d,
+            cartridgeBatchId: _c,
+            numbing,
+            products,
+            ...chart
+          } = session.current;
+          out.push({
+            client: s.clientName,
+            treatment: s.treatmentName,
+            status: s.status,
+            // Drafts start a few minutes before now; signed sessions are on fixed days and times.
+            startedAt: s.status === 'draft' ? null : startedAt,
+            numbing: numbing.strength,
+            products: products.length,
+            chart,
+            amendments: session.amendments.map((a) => a.reason),
+          });
+        }
+      }
+      return out;
+    };
+    const a = newCore();
+    const b = newCore();
+    const first = await seedDemoClinic(a, { clients: 20, seed: 42 });
+    const second = await seedDemoClinic(b, { clients: 20, seed: 42 });
+    expect(second.sessions).toBe(first.sessions);
+    expect(await shape(b, second.ids)).toEqual(await shape(a, first.ids));
+    const lots = async (core: Core) =>
+      (await call(core, 'catalogue.get', {})).products.flatMap((p) =>
+        p.batches.map((l) => `${p.name} ${l.lotNumber} ${l.expiryDate} ${l.quantityOnHand}`),
+      );
+    expect(await lots(b)).toEqual(await lots(a));
+    // Lots move with today (so the demo stays current) but keep their shape.
+    const products = (await call(a, 'catalogue.get', {})).products;
+    const later = planDemoLots(products, '2031-03-15', 42);
+    expect(later.map((l) => l.lotNumber.slice(0, 3))).toEqual(
+      planDemoLots(products, TODAY, 42).map((l) => l.lotNumber.slice(0, 3)),
+    );
+    expect(later.every((l) => l.madeOn < l.expiryDate)).toBe(true);
   });
 });

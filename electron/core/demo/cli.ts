@@ -1,7 +1,7 @@
 /**
  * Loads a fictional demo clinic into a data directory:
  *
- *   npm run demo -- --data-dir ./demo-data --clients 120 [--seed 7] [--no-history] [--force]
+ *   npm run demo -- --data-dir ./demo-data --clients 120 [--seed 7] [--no-history] [--no-sessions] [--force]
  *
  * The data directory comes from --data-dir, then $DERMACHART_DATA_DIR, then ./demo-data. A directory whose
  * records already hold clients is left alone unless --force is given (which adds the demo clients alongside).
@@ -19,12 +19,13 @@ const DEFAULT_DIR = 'demo-data';
 const DEFAULT_CLIENTS = 120;
 const MAX_CLIENTS = 100_000;
 
-const USAGE = `Usage: npm run demo -- [--data-dir <dir>] [--clients <n>] [--seed <n>] [--no-history] [--force]
+const USAGE = `Usage: npm run demo -- [--data-dir <dir>] [--clients <n>] [--seed <n>] [--no-history] [--no-sessions] [--force]
 
   --data-dir <dir>  where to write the records (default: $${DATA_DIR_ENV}, else ./${DEFAULT_DIR})
   --clients <n>     how many fictional clients to create (default ${DEFAULT_CLIENTS})
   --seed <n>        random seed; the same seed gives the same clients (default ${DEFAULT_DEMO_SEED})
-  --no-history      do not record a medical history for each client
+  --no-history      do not record a medical history for each client (implies --no-sessions)
+  --no-sessions     do not add product lots or chart treatment sessions
   --force           add the demo clients even if the records already hold clients`;
 
 interface CliOptions {
@@ -32,6 +33,7 @@ interface CliOptions {
   clients: number;
   seed: number;
   withHistory: boolean;
+  withSessions: boolean;
   force: boolean;
   help: boolean;
 }
@@ -59,7 +61,16 @@ function integerFlag(
 }
 
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliOptions {
-  const known = new Set(['--data-dir', '--clients', '--seed', '--no-history', '--force', '--help', '-h']);
+  const known = new Set([
+    '--data-dir',
+    '--clients',
+    '--seed',
+    '--no-history',
+    '--no-sessions',
+    '--force',
+    '--help',
+    '-h',
+  ]);
   const valued = new Set(['--data-dir', '--clients', '--seed']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -76,6 +87,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
     clients: integerFlag(argv, '--clients', DEFAULT_CLIENTS, 1, MAX_CLIENTS),
     seed: integerFlag(argv, '--seed', DEFAULT_DEMO_SEED, 0, 0xffffffff),
     withHistory: !argv.includes('--no-history'),
+    withSessions: !argv.includes('--no-history') && !argv.includes('--no-sessions'),
     force: argv.includes('--force'),
     help: argv.includes('--help') || argv.includes('-h'),
   };
@@ -134,6 +146,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       clients: options.clients,
       seed: options.seed,
       withHistory: options.withHistory,
+      withSessions: options.withSessions,
     });
     const seconds = (performance.now() - started) / 1000;
     const total = await countClients(core);
@@ -144,6 +157,19 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     );
     console.log(`  medical histories saved: ${result.histories}`);
     console.log(`  clients archived:       ${result.archived}`);
+    if (options.withSessions) {
+      console.log(
+        `  product lots added:     ${result.lots} ${
+          result.lots
+            ? `(${result.lotsExpiring} expiring within 30 days, ${result.lotsExpired} expired)`
+            : '(already recorded)'
+        }`,
+      );
+      console.log(`  treatment courses:      ${result.courses} client${result.courses === 1 ? '' : 's'}`);
+      console.log(`  sessions created:       ${result.sessions + result.drafts}`);
+      console.log(`    signed:               ${result.sessions} (${result.amended} amended)`);
+      console.log(`    drafts open today:    ${result.drafts}`);
+    }
     console.log(`  clients in the records: ${total}`);
     console.log(`  records file:           ${join(options.dataDir, RECORDS_FILE)}`);
     const sample = result.clients

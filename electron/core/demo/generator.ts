@@ -87,7 +87,7 @@ export class Rng {
 }
 
 /** Derives an independent stream from a seed, so clients and histories do not shift each other. */
-function subSeed(seed: number, stream: number): number {
+export function subSeed(seed: number, stream: number): number {
   return (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(stream, 0xc2b2ae35)) >>> 0;
 }
 

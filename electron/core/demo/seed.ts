@@ -1,13 +1,20 @@
 import type { Core } from '../app/core';
-import { type Client, ClientInput, type Envelope, type HistoryVersion } from '../contract';
+import { type Client, type ClientDetail, ClientInput, type HistoryVersion } from '../contract';
 import { newId, nowIso } from '../db/ids';
-import { createDemoGenerator, DEFAULT_DEMO_SEED, type DemoGenerator } from './generator';
+import { createDemoCharting, type DraftStage, seedDemoLots, UNTREATED_CONTRAINDICATIONS } from './charting';
+import { expectOk } from './expect';
+import { createDemoGenerator, DEFAULT_DEMO_SEED, type DemoGenerator, Rng, subSeed } from './generator';
 
 export interface SeedOptions {
   clients: number;
   seed?: number;
   /** Save a medical history for every client (default true). */
   withHistory?: boolean;
+  /**
+   * Add product lots and chart courses of signed sessions for about 40% of the clients, with a couple of
+   * drafts open today (default: true when histories are saved).
+   */
+  withSessions?: boolean;
   /** Reference date for ages and history dates (YYYY-MM-DD); defaults to the workstation's local date. */
   today?: string;
 }
@@ -17,20 +24,19 @@ export interface SeedResult {
   created: number;
   histories: number;
   archived: number;
+  /** Product lots added to the catalogue, and how many of the demo lots expire soon or have expired. */
+  lots: number;
+  lotsExpiring: number;
+  lotsExpired: number;
+  /** Clients with a course of sessions. */
+  courses: number;
+  /** Signed sessions, of which `amended` carry an amendment; drafts are open today. */
+  sessions: number;
+  amended: number;
+  drafts: number;
   /** Ids in creation order. */
   ids: string[];
   clients: Client[];
-}
-
-/** Unwraps a dispatch envelope, failing loudly with the validation message if the demo data is rejected. */
-function expectOk<T>(envelope: Envelope<unknown>, what: string): T {
-  if (!envelope.ok) {
-    const issues = envelope.error.issues.map((i) => `${i.path || '(input)'}: ${i.message}`).join('; ');
-    throw new Error(
-      `${what} failed (${envelope.error.code}): ${envelope.error.message}${issues ? ` [${issues}]` : ''}`,
-    );
-  }
-  return envelope.value as T;
 }
 
 /** How many demo clients end up archived: a few, so the archive filter has something to show. */
@@ -39,9 +45,22 @@ export function archivedCountFor(total: number): number {
   return Math.max(1, Math.round(total * 0.03));
 }
 
+/** Positions of the archived clients: evenly spread (not the first ones, which tests and demos look at). */
+function archivedIndexes(total: number): number[] {
+  const count = archivedCountFor(total);
+  return Array.from({ length: count }, (_, k) => Math.floor(((k + 0.5) * total) / count));
+}
+
+/** Share of clients picked for a course (a few are then left out: archived, or not to be treated). */
+const COURSE_SHARE = 0.43;
+/** Drafts left open today, so the Today view shows work in progress. */
+const DRAFT_STAGES: readonly DraftStage[] = ['numbing-on', 'awaiting-sign-off'];
+
 /**
  * Loads a fictional clinic through the real, validated API path (core.dispatch), exactly as the renderer
- * would: clients.create, then history.save, then clients.archive for a few. Throws on the first refusal.
+ * would: clients.create, then history.save; then product lots (catalogue.saveBatch) and courses of charted
+ * sessions (sessions.start, acknowledge, saveDraft, sign, and now and then amend); then clients.archive for
+ * a few. Throws on the first refusal.
  */
 export async function seedDemoClinic(core: Core, options: SeedOptions): Promise<SeedResult> {
   const generator: DemoGenerator = createDemoGenerator({
@@ -50,17 +69,27 @@ export async function seedDemoClinic(core: Core, options: SeedOptions): Promise<
     questionnaire: core.context.questionnaire,
   });
   const withHistory = options.withHistory ?? true;
+  const withSessions = options.withSessions ?? withHistory;
   const result: SeedResult = {
     seed: generator.seed,
     created: 0,
     histories: 0,
     archived: 0,
+    lots: 0,
+    lotsExpiring: 0,
+    lotsExpired: 0,
+    courses: 0,
+    sessions: 0,
+    amended: 0,
+    drafts: 0,
     ids: [],
     clients: [],
   };
+  const inputs: ClientInput[] = [];
 
   for (let i = 0; i < options.clients; i++) {
     const input = generator.client();
+    inputs.push(input);
     const client = expectOk<Client>(await core.dispatch('clients.create', input), `clients.create #${i + 1}`);
     result.created++;
     result.ids.push(client.id);
@@ -74,10 +103,10 @@ export async function seedDemoClinic(core: Core, options: SeedOptions): Promise<
     }
   }
 
-  // Archive evenly spread clients (not the first ones, which tests and demos tend to look at).
-  const toArchive = archivedCountFor(result.ids.length);
-  for (let k = 0; k < toArchive; k++) {
-    const index = Math.floor(((k + 0.5) * result.ids.length) / toArchive);
+  const toArchive = archivedIndexes(result.ids.length);
+  if (withSessions) await chartCourses(core, generator, inputs, new Set(toArchive), result);
+
+  for (const index of toArchive) {
     const id = result.ids[index]!;
     const archived = expectOk<Client>(
       await core.dispatch('clients.archive', { id }),
@@ -87,6 +116,60 @@ export async function seedDemoClinic(core: Core, options: SeedOptions): Promise<
     result.archived++;
   }
   return result;
+}
+
+/**
+ * Lots first (sessions record them), then a course for about 40% of the clients: not for clients about to be
+ * archived, nor for anyone with a contraindication the clinic would not treat over (pregnancy, isotretinoin,
+ * an active infection, chemotherapy). Other flags are acknowledged with a note on every session.
+ */
+async function chartCourses(
+  core: Core,
+  generator: DemoGenerator,
+  inputs: readonly ClientInput[],
+  archived: ReadonlySet<number>,
+  result: SeedResult,
+): Promise<void> {
+  const { catalogue, lots, added } = await seedDemoLots(core, generator.today, generator.seed);
+  result.lots = added;
+  result.lotsExpiring = lots.filter((l) => l.expiry === 'expiring').length;
+  result.lotsExpired = lots.filter((l) => l.expiry === 'expired').length;
+
+  const pick = new Rng(subSeed(generator.seed, 3));
+  const chosen: number[] = [];
+  for (let i = 0; i < result.ids.length; i++) {
+    if (!pick.chance(COURSE_SHARE) || archived.has(i)) continue;
+    const detail = expectOk<ClientDetail>(
+      await core.dispatch('clients.get', { id: result.ids[i]! }),
+      `clients.get #${i + 1}`,
+    );
+    const untreatable = detail.alerts.some(
+      (a) => a.severity === 'contraindication' && UNTREATED_CONTRAINDICATIONS.has(a.key),
+    );
+    if (untreatable) continue;
+    chosen.push(i);
+  }
+  // Drafts today for clients spread through the list (one in each part), so they are easy to come across.
+  const stages = new Map<number, DraftStage>();
+  DRAFT_STAGES.slice(0, chosen.length).forEach((stage, k, all) => {
+    const from = Math.floor((k * chosen.length) / all.length);
+    const to = Math.floor(((k + 1) * chosen.length) / all.length) - 1;
+    stages.set(chosen[pick.int(from, Math.max(from, to))]!, stage);
+  });
+
+  const charting = createDemoCharting({ seed: generator.seed, today: generator.today, catalogue, lots });
+  for (const index of chosen) {
+    const course = await charting.chartCourse(
+      core,
+      { id: result.ids[index]!, index, input: inputs[index]! },
+      stages.get(index) ?? null,
+    );
+    if (!course) continue;
+    result.courses++;
+    result.sessions += course.signed;
+    result.amended += course.amended;
+    result.drafts += course.drafts;
+  }
 }
 
 /**

@@ -24,7 +24,7 @@ import {
   IconLock,
   IconTrash,
 } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/api';
 import { PageHeader } from '../../shared/PageHeader';
@@ -77,6 +77,13 @@ export function SessionChartPage() {
   );
   const editable = session?.status === 'draft' && session.screening.every((f) => f.decision);
   const autosave = useAutosave(chart, saveDraft, !!editable);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const status = session?.status;
+  // A new state of the chart (screened, signed, stopped) starts at the top, where its banner is.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `editable` flips when screening is recorded
+  useEffect(() => {
+    if (status) scrollRef.current?.scrollTo({ top: 0 });
+  }, [status, editable]);
   // Saving is automatic; Ctrl/Cmd+S saves at once, as a practitioner's fingers expect.
   useHotkeys([['mod+S', () => void autosave.flush()]], []);
 
@@ -198,7 +205,7 @@ export function SessionChartPage() {
           </>
         }
       />
-      <div style={{ flex: 1, overflow: 'auto' }}>
+      <div style={{ flex: 1, overflow: 'auto' }} ref={scrollRef}>
         {session.status === 'draft' && !editable && (
           <ScreeningPanel session={session} practitioner={chart.practitioner ?? ''} onDone={setSession} />
         )}
