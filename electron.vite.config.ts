@@ -10,7 +10,13 @@ export default defineConfig({
       outDir: 'out/main',
       // Only the native module stays in node_modules; pure-JS (and ESM-only) dependencies are bundled.
       externalizeDeps: { exclude: ['uuid', 'zod'] },
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // Photo decoding runs in worker threads from its own file (see domain/photos/imageProcessor.ts).
+          photoWorker: resolve(__dirname, 'electron/core/domain/photos/photoWorker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -3,6 +3,7 @@ import { app, dialog, shell } from 'electron';
 import { type Core, createCore } from '../core/app/core';
 import { resolveDataDir } from '../core/app/dataDir';
 import { describeStartupError } from '../core/app/startupError';
+import { createWorkerImageProcessor } from '../core/domain/photos/imageProcessor';
 import { bindApi } from './ipc';
 import { buildMenu } from './menu';
 import { registerAppProtocol, registerAppScheme } from './protocol';
@@ -31,14 +32,17 @@ if (!app.requestSingleInstanceLock({ dataDir })) {
 
 async function start() {
   hardenSession();
-  registerAppProtocol(join(__dirname, '../renderer'));
   try {
-    core = createCore({ dataDir });
+    core = createCore({
+      dataDir,
+      imageProcessor: createWorkerImageProcessor(join(__dirname, 'photoWorker.js')),
+    });
   } catch (error) {
     await showStartupError(error);
     app.exit(1);
     return;
   }
+  registerAppProtocol(join(__dirname, '../renderer'), core);
   bindApi(core.dispatch, () => mainWindow);
   buildMenu();
   mainWindow = createMainWindow(dataDir);

@@ -1,5 +1,7 @@
 import { protocol } from 'electron';
+import type { Core } from '../core/app/core';
 import { APP_SCHEME } from '../core/http/appOrigin';
+import { createAppHandler, createMediaHandler } from '../core/http/mediaHandler';
 import { createStaticHandler } from '../core/http/staticFiles';
 
 /** Must run before app 'ready': the renderer's origin is a standard, secure scheme, not file://. */
@@ -9,6 +11,10 @@ export function registerAppScheme() {
   ]);
 }
 
-export function registerAppProtocol(rendererDir: string) {
-  protocol.handle(APP_SCHEME, createStaticHandler(rendererDir));
+/** app://dermachart serves the built renderer and, under /media/, the stored photos. */
+export function registerAppProtocol(rendererDir: string, core: Core) {
+  protocol.handle(
+    APP_SCHEME,
+    createAppHandler(createStaticHandler(rendererDir), createMediaHandler(core.photoBytes)),
+  );
 }

@@ -262,7 +262,7 @@ test('the renderer cannot reach anything but the contract', async ({ app }) => {
     process: typeof (window as unknown as { process?: unknown }).process,
   }));
   expect(surface).toEqual({
-    keys: ['catalogue', 'clients', 'history', 'sessions'],
+    keys: ['catalogue', 'clients', 'history', 'photos', 'sessions'],
     clients: ['archive', 'create', 'get', 'restore', 'search', 'update'],
     frozen: true,
     require: 'undefined',

@@ -36,7 +36,10 @@ test.describe('Electron app (smoke)', () => {
         require: typeof (window as unknown as { require?: unknown }).require,
         api: Object.keys(window.dermachart).sort(),
       }));
-      expect(surface).toEqual({ require: 'undefined', api: ['catalogue', 'clients', 'history', 'sessions'] });
+      expect(surface).toEqual({
+        require: 'undefined',
+        api: ['catalogue', 'clients', 'history', 'photos', 'sessions'],
+      });
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

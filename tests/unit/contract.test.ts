@@ -44,6 +44,9 @@ describe('contract', () => {
       'sessions.discard',
       'sessions.listForClient',
       'sessions.onDay',
+      'photos.import',
+      'photos.list',
+      'photos.update',
     ]);
     expect(Object.keys(contract)).toEqual(API_NAMES);
     for (const name of API_NAMES) expect(channelFor(name)).toBe(`${CHANNEL_PREFIX}${name}`);

@@ -1,6 +1,7 @@
 import type { createCatalogueService } from '../domain/catalogue/catalogueService';
 import type { createClientService } from '../domain/clients/clientService';
 import type { createHistoryService } from '../domain/clients/historyService';
+import type { createPhotoService } from '../domain/photos/photoService';
 import type { createSessionService } from '../domain/sessions/sessionService';
 import type { Handlers } from './dispatch';
 
@@ -9,6 +10,7 @@ export interface Services {
   history: ReturnType<typeof createHistoryService>;
   catalogue: ReturnType<typeof createCatalogueService>;
   sessions: ReturnType<typeof createSessionService>;
+  photos: ReturnType<typeof createPhotoService>;
 }
 
 /** The handler registry: each contract name bound to its domain service. Inputs arrive already validated. */
@@ -52,5 +54,8 @@ export function createHandlers(s: Services): Handlers {
     },
     'sessions.listForClient': ({ clientId }) => s.sessions.listForClient(clientId),
     'sessions.onDay': ({ date }) => s.sessions.onDay(date),
+    'photos.import': (input) => s.photos.import(input),
+    'photos.list': (input) => s.photos.list(input),
+    'photos.update': (input) => s.photos.update(input),
   };
 }

@@ -10,6 +10,13 @@ import {
   type HistoryView,
 } from './history';
 import {
+  type Photo,
+  PhotoImportInput,
+  type PhotoImportResult,
+  PhotoListInput,
+  PhotoUpdateInput,
+} from './photos';
+import {
   type Session,
   SessionAcknowledgeInput,
   SessionAmendInput,
@@ -67,6 +74,9 @@ export const contract = {
   'sessions.discard': call(z.object({ id: z.uuid() })).returns<{ discarded: true }>(),
   'sessions.listForClient': call(SessionListInput).returns<SessionSummary[]>(),
   'sessions.onDay': call(SessionTodayInput).returns<SessionSummary[]>(),
+  'photos.import': call(PhotoImportInput).returns<PhotoImportResult>(),
+  'photos.list': call(PhotoListInput).returns<Photo[]>(),
+  'photos.update': call(PhotoUpdateInput).returns<Photo[]>(),
 } as const;
 
 export interface ClientDetail {
@@ -102,4 +112,5 @@ export * from './catalogue';
 export * from './clients';
 export * from './errors';
 export * from './history';
+export * from './photos';
 export * from './sessions';

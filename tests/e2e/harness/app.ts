@@ -6,6 +6,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { createIpcRouter } from '../../../electron/core/api/dispatch';
 import { type Core, createCore } from '../../../electron/core/app/core';
 import { isOrigin } from '../../../electron/core/http/appOrigin';
+import { createAppHandler, createMediaHandler } from '../../../electron/core/http/mediaHandler';
 import { createStaticHandler } from '../../../electron/core/http/staticFiles';
 
 /** The renderer is served on a made-up origin; the built app uses app://dermachart the same way. */
@@ -28,7 +29,20 @@ function preloadShim(preloadCode: string): string {
           Object.defineProperty(window, key, { value, enumerable: true, configurable: false, writable: false });
         },
       },
-      ipcRenderer: { invoke: (channel, payload) => window.__dermachartIpc(channel, payload) },
+      // Playwright bindings carry JSON, so file bytes travel as base64 (Electron's IPC clones them as they are).
+      ipcRenderer: { invoke: (channel, payload) => window.__dermachartIpc(channel, encodeBytes(payload)) },
+    };
+    const encodeBytes = (value) => {
+      if (value instanceof Uint8Array) {
+        let text = '';
+        for (let i = 0; i < value.length; i += 0x8000) text += String.fromCharCode(...value.subarray(i, i + 0x8000));
+        return { __bytes: btoa(text) };
+      }
+      if (Array.isArray(value)) return value.map(encodeBytes);
+      if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeBytes(v)]));
+      }
+      return value;
     };
     const module = { exports: {} };
     const require = (name) => {
@@ -37,6 +51,17 @@ function preloadShim(preloadCode: string): string {
     };
     (function (require, module, exports) {\n${preloadCode}\n})(require, module, module.exports);
   })();`;
+}
+
+/** The binding side of the base64 byte encoding in the preload shim. */
+function decodeBytes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(decodeBytes);
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (typeof record.__bytes === 'string') return new Uint8Array(Buffer.from(record.__bytes, 'base64'));
+    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, decodeBytes(v)]));
+  }
+  return value;
 }
 
 export interface AppHarness {
@@ -59,11 +84,14 @@ export const test = base.extend<{ app: AppHarness }>({
       (url) => isOrigin(url, HARNESS_ORIGIN),
     );
     await context.exposeBinding('__dermachartIpc', (source, channel: string, payload: unknown) =>
-      route(channel, payload, source.frame.url()),
+      route(channel, decodeBytes(payload), source.frame.url()),
     );
     await context.addInitScript({ content: preloadShim(readFileSync(PRELOAD_FILE, 'utf8')) });
 
-    const serve = createStaticHandler(RENDERER_DIR);
+    const serve = createAppHandler(
+      createStaticHandler(RENDERER_DIR),
+      createMediaHandler((id, variant) => core.photoBytes(id, variant)),
+    );
     await context.route(`${HARNESS_ORIGIN}/**`, async (r) => {
       const response = await serve(new Request(r.request().url(), { method: r.request().method() }));
       await r.fulfill({

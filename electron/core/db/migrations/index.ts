@@ -6,6 +6,7 @@ import { migration0004 } from './0004-client-search';
 import { migration0005 } from './0005-catalogue';
 import { migration0006 } from './0006-sessions';
 import { migration0007 } from './0007-signed-session-guards';
+import { migration0008 } from './0008-photos';
 
 /** The records database's migrations, in order. Add a file per migration, each with its own test. */
 export const recordsMigrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const recordsMigrations: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];

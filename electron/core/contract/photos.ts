@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { ClientId } from './clients';
+
+export const PHASES = ['before', 'after', 'follow-up'] as const;
+export type Phase = (typeof PHASES)[number];
+export const POSES = [
+  'front',
+  'left-45',
+  'right-45',
+  'left-90',
+  'right-90',
+  'crown',
+  'hairline',
+  'body-area',
+] as const;
+export type Pose = (typeof POSES)[number];
+export const CONSENT_SCOPES = ['clinical', 'training', 'marketing'] as const;
+export type ConsentScope = (typeof CONSENT_SCOPES)[number];
+export const PHOTO_VARIANTS = ['thumb', 'preview', 'original'] as const;
+export type PhotoVariant = (typeof PHOTO_VARIANTS)[number];
+
+/** The largest file accepted for import (a 100-megapixel TIFF is about this size). */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+
+export const PhotoImportInput = z.object({
+  clientId: ClientId,
+  sessionId: z.uuid().nullable().default(null),
+  fileName: z.string().trim().max(255).nullable().default(null),
+  bytes: z
+    .custom<Uint8Array>((v) => v instanceof Uint8Array, { error: 'The file contents are missing' })
+    .refine((b) => b.byteLength <= MAX_IMPORT_BYTES, { message: 'The file is larger than 200 MB' }),
+  phase: z.enum(PHASES).nullable().default(null),
+  pose: z.enum(POSES).nullable().default(null),
+});
+export type PhotoImportInput = z.input<typeof PhotoImportInput>;
+
+export const PhotoListInput = z.object({
+  clientId: ClientId,
+  phase: z.enum(PHASES).nullable().default(null),
+  pose: z.enum(POSES).nullable().default(null),
+});
+
+export const PhotoUpdateInput = z.object({
+  ids: z.array(z.uuid()).min(1, 'Choose at least one photo').max(5000),
+  patch: z
+    .object({
+      phase: z.enum(PHASES).nullable(),
+      pose: z.enum(POSES).nullable(),
+      sessionId: z.uuid().nullable(),
+      notes: z.string().trim().max(2000).nullable(),
+      rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+    })
+    .partial()
+    .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change' }),
+});
+
+export interface Photo {
+  id: string;
+  clientId: string;
+  sessionId: string | null;
+  originalSha256: string;
+  originalName: string | null;
+  format: 'jpeg' | 'png' | 'webp' | 'tiff' | 'heic';
+  mime: string;
+  byteSize: number;
+  width: number;
+  height: number;
+  takenAt: string | null;
+  phase: Phase | null;
+  pose: Pose | null;
+  notes: string | null;
+  consentScope: ConsentScope;
+  rotation: 0 | 90 | 180 | 270;
+  createdAt: string;
+}
+
+export interface PhotoImportResult {
+  photo: Photo;
+  /** The same file was already in this client's photos: nothing new was stored. */
+  duplicate: boolean;
+}
+
+/**
+ * Where the renderer loads a photo from: a path on the app's own origin (app://dermachart in Electron),
+ * answered by the media handler from the database. Never a file path.
+ */
+export const mediaUrl = (photoId: string, variant: PhotoVariant) => `/media/photo/${photoId}/${variant}`;

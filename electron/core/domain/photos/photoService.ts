@@ -1,0 +1,140 @@
+import type { Database } from 'better-sqlite3';
+import {
+  type ApiParsedInput,
+  DomainError,
+  type Photo,
+  type PhotoImportResult,
+  type PhotoVariant,
+} from '../../contract';
+import { newId, nowIso } from '../../db/ids';
+import type { createBlobsRepo } from '../../db/repositories/blobsRepo';
+import type { createPhotosRepo } from '../../db/repositories/photosRepo';
+import type { createSessionsRepo } from '../../db/repositories/sessionsRepo';
+import type { createClientService } from '../clients/clientService';
+import { ImageRejected, type ProcessedImage } from './imagePipeline';
+import type { ImageProcessor } from './imageProcessor';
+
+export interface PhotoDeps {
+  db: Database;
+  deviceId: string;
+  photos: ReturnType<typeof createPhotosRepo>;
+  blobs: ReturnType<typeof createBlobsRepo>;
+  sessions: ReturnType<typeof createSessionsRepo>;
+  clients: ReturnType<typeof createClientService>;
+  /** Where decoding and resizing run: a worker pool in the app, in-process in tests. */
+  process: ImageProcessor;
+}
+
+export function createPhotoService(d: PhotoDeps) {
+  function requirePhoto(id: string): Photo {
+    const photo = d.photos.get(id);
+    if (!photo) throw new DomainError('NOT_FOUND', 'That photo no longer exists.');
+    return photo;
+  }
+
+  function checkSession(clientId: string, sessionId: string | null) {
+    if (!sessionId) return;
+    const session = d.sessions.get(sessionId);
+    if (!session || session.clientId !== clientId) {
+      throw new DomainError('VALIDATION', 'That session does not belong to this client.', [
+        { path: 'sessionId', message: 'Choose one of this client’s sessions' },
+      ]);
+    }
+  }
+
+  return {
+    /**
+     * One file: decoded, hashed and resized off the JS thread by sharp/libheif, then the blobs are committed
+     * first and the photo row after, so a crash in between leaves only an unreferenced blob, which the
+     * start-up sweep removes. Nothing half-written is ever visible.
+     */
+    async import(input: ApiParsedInput<'photos.import'>): Promise<PhotoImportResult> {
+      d.clients.requireClient(input.clientId);
+      checkSession(input.clientId, input.sessionId);
+      const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
+      let image: ProcessedImage;
+      try {
+        image = await d.process(bytes);
+      } catch (error) {
+        if (error instanceof ImageRejected) {
+          const rejected: ImageRejected = error;
+          const name = input.fileName ? `${input.fileName}: ` : '';
+          throw new DomainError('VALIDATION', `${name}${rejected.message}`, [
+            { path: 'bytes', message: rejected.message },
+          ]);
+        }
+        throw error;
+      }
+
+      const existing = d.photos.findBySha(input.clientId, image.sha256);
+      if (existing && !existing.deleted) return { photo: existing.photo, duplicate: true };
+
+      const at = nowIso();
+      d.blobs.storeImage(
+        { sha256: image.sha256, mime: image.mime, bytes },
+        [
+          { variant: 'thumb', mime: 'image/jpeg', bytes: image.thumb },
+          { variant: 'preview', mime: 'image/jpeg', bytes: image.preview },
+        ],
+        at,
+      );
+      if (existing) {
+        d.photos.revive(existing.photo.id, at, d.deviceId);
+        return { photo: requirePhoto(existing.photo.id), duplicate: true };
+      }
+      const id = newId();
+      d.db.transaction(() =>
+        d.photos.insert({
+          id,
+          clientId: input.clientId,
+          sessionId: input.sessionId,
+          sha256: image.sha256,
+          originalName: input.fileName,
+          format: image.format,
+          mime: image.mime,
+          byteSize: bytes.length,
+          width: image.width,
+          height: image.height,
+          orientation: image.orientation,
+          takenAt: image.takenAt,
+          phase: input.phase,
+          pose: input.pose,
+          at,
+          deviceId: d.deviceId,
+        }),
+      )();
+      return { photo: requirePhoto(id), duplicate: false };
+    },
+
+    list(input: ApiParsedInput<'photos.list'>): Photo[] {
+      d.clients.requireClient(input.clientId);
+      return d.photos.list(input.clientId, input.phase, input.pose);
+    },
+
+    update(input: ApiParsedInput<'photos.update'>): Photo[] {
+      const photos = input.ids.map(requirePhoto);
+      if (input.patch.sessionId) for (const p of photos) checkSession(p.clientId, input.patch.sessionId);
+      d.photos.update(input.ids, input.patch, nowIso(), d.deviceId);
+      return input.ids.map(requirePhoto);
+    },
+
+    /** Bytes for the media protocol. Derived images are rebuilt from the original if they are missing. */
+    async bytes(id: string, variant: PhotoVariant): Promise<{ mime: string; bytes: Buffer } | null> {
+      const photo = d.photos.get(id);
+      if (!photo) return null;
+      if (variant === 'original') return d.blobs.get(photo.originalSha256);
+      const derived = d.blobs.getDerived(photo.originalSha256, variant);
+      if (derived) return derived;
+      const original = d.blobs.get(photo.originalSha256);
+      if (!original) return null;
+      const image = await d.process(original.bytes);
+      const at = nowIso();
+      d.blobs.putDerived(photo.originalSha256, 'thumb', 'image/jpeg', image.thumb, at);
+      d.blobs.putDerived(photo.originalSha256, 'preview', 'image/jpeg', image.preview, at);
+      return { mime: 'image/jpeg', bytes: variant === 'thumb' ? image.thumb : image.preview };
+    },
+
+    /** Start-up: remove blobs no photo refers to (an import interrupted between its two commits). */
+    sweep: () => d.blobs.sweep(d.photos.referencedHashes()),
+  };
+}
