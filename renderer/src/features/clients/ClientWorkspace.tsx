@@ -1,4 +1,4 @@
-import type { ClientDetail } from '@contract';
+import type { ClientDetail, Photo } from '@contract';
 import { Alert, Badge, Button, Group, Loader, Tabs, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
@@ -10,6 +10,7 @@ import {
   IconClipboardHeart,
   IconEdit,
   IconLayoutDashboard,
+  IconPhoto,
   IconStethoscope,
 } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
@@ -19,12 +20,14 @@ import { PageHeader } from '../../shared/PageHeader';
 import { ShortcutHint } from '../../shared/ShortcutHint';
 import { showApiError } from '../../shared/showApiError';
 import { MedicalHistoryTab } from '../history/MedicalHistoryTab';
+import { CompareLauncher } from '../photos/CompareLauncher';
+import { PhotosTab } from '../photos/PhotosTab';
 import { SessionsTab } from '../sessions/SessionsTab';
 import { StartSessionModal } from '../sessions/StartSessionModal';
 import { ageOn, clientDisplayName, fitzpatrickText, formatDate } from './format';
 import { OverviewTab } from './OverviewTab';
 
-const TABS = ['overview', 'sessions', 'history'] as const;
+const TABS = ['overview', 'sessions', 'photos', 'history'] as const;
 
 export function ClientWorkspace() {
   const { clientId = '', tab = 'overview' } = useParams();
@@ -44,6 +47,8 @@ export function ClientWorkspace() {
   useEffect(load, [load]);
 
   const [starting, setStarting] = useState(false);
+  const [comparing, setComparing] = useState<[Photo, Photo] | null>(null);
+  const closeCompare = useCallback(() => setComparing(null), []);
   useHotkeys(
     [
       ['mod+E', () => navigate(`/clients/${clientId}/edit`)],
@@ -149,6 +154,7 @@ export function ClientWorkspace() {
         }
       />
       <StartSessionModal clientId={client.id} opened={starting} onClose={() => setStarting(false)} />
+      {comparing && <CompareLauncher clientId={client.id} initial={comparing} onClose={closeCompare} />}
       <Tabs
         value={TABS.includes(tab as (typeof TABS)[number]) ? tab : 'overview'}
         onChange={(value) => navigate(`/clients/${client.id}/${value}`, { replace: true })}
@@ -161,6 +167,9 @@ export function ClientWorkspace() {
           </Tabs.Tab>
           <Tabs.Tab value="sessions" leftSection={<IconStethoscope size={16} />}>
             Sessions
+          </Tabs.Tab>
+          <Tabs.Tab value="photos" leftSection={<IconPhoto size={16} />}>
+            Photos
           </Tabs.Tab>
           <Tabs.Tab value="history" leftSection={<IconClipboardHeart size={16} />}>
             <Group gap={6} wrap="nowrap">
@@ -179,6 +188,9 @@ export function ClientWorkspace() {
           </Tabs.Panel>
           <Tabs.Panel value="sessions">
             <SessionsTab clientId={client.id} archived={archived} onStart={() => setStarting(true)} />
+          </Tabs.Panel>
+          <Tabs.Panel value="photos" h="100%">
+            <PhotosTab clientId={client.id} archived={archived} onCompare={(a, b) => setComparing([a, b])} />
           </Tabs.Panel>
           <Tabs.Panel value="history">
             <MedicalHistoryTab clientId={client.id} onSaved={load} />
