@@ -103,6 +103,13 @@ test('import by the file chooser, tag, see the timeline, view, and compare with 
   await app.shot('21-compare-overlay');
   await app.expectNoSeriousA11yViolations();
 
+  // Export for the clinical record downloads a JPEG; marketing is not offered (consent is clinical only).
+  await compare.getByRole('button', { name: 'Export comparison' }).click();
+  await expect(compare.getByRole('menuitem', { name: /Marketing/ })).toBeDisabled();
+  const download = page.waitForEvent('download');
+  await compare.getByRole('menuitem', { name: /Clinical record/ }).click();
+  expect((await download).suggestedFilename()).toMatch(/^comparison-.*\.jpg$/);
+
   // Every image on screen came through the media handler by photo id: an unknown one is not served.
   const status = await page.evaluate(
     async () => (await fetch(`/media/photo/${crypto.randomUUID()}/thumb`)).status,

@@ -57,5 +57,6 @@ export function createHandlers(s: Services): Handlers {
     'photos.import': (input) => s.photos.import(input),
     'photos.list': (input) => s.photos.list(input),
     'photos.update': (input) => s.photos.update(input),
+    'photos.exportComparison': (input) => s.photos.exportComparison(input),
   };
 }

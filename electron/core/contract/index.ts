@@ -11,6 +11,8 @@ import {
 } from './history';
 import {
   type Photo,
+  type PhotoExport,
+  PhotoExportInput,
   PhotoImportInput,
   type PhotoImportResult,
   PhotoListInput,
@@ -77,6 +79,7 @@ export const contract = {
   'photos.import': call(PhotoImportInput).returns<PhotoImportResult>(),
   'photos.list': call(PhotoListInput).returns<Photo[]>(),
   'photos.update': call(PhotoUpdateInput).returns<Photo[]>(),
+  'photos.exportComparison': call(PhotoExportInput).returns<PhotoExport>(),
 } as const;
 
 export interface ClientDetail {

@@ -19,6 +19,30 @@ export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 export const PHOTO_VARIANTS = ['thumb', 'preview', 'original'] as const;
 export type PhotoVariant = (typeof PHOTO_VARIANTS)[number];
 
+export const POSE_LABELS: Record<Pose, string> = {
+  front: 'Front',
+  'left-45': 'Left 45°',
+  'right-45': 'Right 45°',
+  'left-90': 'Left 90°',
+  'right-90': 'Right 90°',
+  crown: 'Crown',
+  hairline: 'Hairline',
+  'body-area': 'Body area',
+};
+
+export const PHASE_LABELS: Record<Phase, string> = {
+  before: 'Before',
+  after: 'After',
+  'follow-up': 'Follow-up',
+};
+
+const SCOPE_RANK: Record<ConsentScope, number> = { clinical: 0, training: 1, marketing: 2 };
+
+/** What a photo's consent scope permits: marketing includes training, which includes the clinical record. */
+export function scopeAllows(scope: ConsentScope, use: ConsentScope): boolean {
+  return SCOPE_RANK[scope] >= SCOPE_RANK[use];
+}
+
 /** The largest file accepted for import (a 100-megapixel TIFF is about this size). */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
@@ -53,6 +77,18 @@ export const PhotoUpdateInput = z.object({
     .partial()
     .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change' }),
 });
+
+export const PhotoExportInput = z.object({
+  earlierId: z.uuid(),
+  laterId: z.uuid(),
+  use: z.enum(CONSENT_SCOPES, { error: 'Choose what the comparison is for' }),
+});
+
+export interface PhotoExport {
+  fileName: string;
+  mime: 'image/jpeg';
+  bytes: Uint8Array;
+}
 
 export interface Photo {
   id: string;

@@ -173,4 +173,54 @@ describe('photo import through the real dispatcher', () => {
     expect(await call(core, 'photos.list', { clientId, phase: 'before' })).toEqual([]);
     expect((await callError(core, 'photos.update', { ids, patch: {} })).code).toBe('VALIDATION');
   });
+
+  it('exports a comparison as one JPEG without metadata, only for a use both consents allow', async () => {
+    const { core, clientId } = await withClient();
+    const withGps = new Uint8Array(
+      await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#a0522d' } })
+        .jpeg()
+        .withExif({ IFD0: { Make: 'TestCam' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 0/1' } })
+        .toBuffer(),
+    );
+    const before = await call(core, 'photos.import', {
+      clientId,
+      bytes: withGps,
+      phase: 'before',
+      pose: 'front',
+    });
+    const after = await call(core, 'photos.import', {
+      clientId,
+      bytes: await jpeg(900, 1200),
+      phase: 'after',
+      pose: 'front',
+    });
+    const exported = await call(core, 'photos.exportComparison', {
+      earlierId: before.photo.id,
+      laterId: after.photo.id,
+      use: 'clinical',
+    });
+    expect(exported.fileName).toMatch(/^comparison-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.jpg$/);
+    const meta = await sharp(Buffer.from(exported.bytes)).metadata();
+    expect(meta.format).toBe('jpeg');
+    expect(meta.exif).toBeUndefined();
+    expect(meta.height).toBeGreaterThan(1200); // both panes at 1200 px plus the caption band
+    // The caption band under the first pane holds dark text on white.
+    const { data, info } = await sharp(Buffer.from(exported.bytes))
+      .extract({ left: 24, top: 24 + 1200, width: 1600, height: 72 })
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const dark = [...data].filter((v) => v < 100).length;
+    expect(dark / (info.width * info.height)).toBeGreaterThan(0.005);
+
+    const refused = await callError(core, 'photos.exportComparison', {
+      earlierId: before.photo.id,
+      laterId: after.photo.id,
+      use: 'marketing',
+    });
+    expect(refused).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/consent covers clinical use only/),
+    });
+  });
 });

@@ -2,15 +2,20 @@ import type { Database } from 'better-sqlite3';
 import {
   type ApiParsedInput,
   DomainError,
+  PHASE_LABELS,
   type Photo,
+  type PhotoExport,
   type PhotoImportResult,
   type PhotoVariant,
+  POSE_LABELS,
+  scopeAllows,
 } from '../../contract';
 import { newId, nowIso } from '../../db/ids';
 import type { createBlobsRepo } from '../../db/repositories/blobsRepo';
 import type { createPhotosRepo } from '../../db/repositories/photosRepo';
 import type { createSessionsRepo } from '../../db/repositories/sessionsRepo';
 import type { createClientService } from '../clients/clientService';
+import { renderComparison } from './comparisonExport';
 import { ImageRejected, type ProcessedImage } from './imagePipeline';
 import type { ImageProcessor } from './imageProcessor';
 
@@ -40,6 +45,25 @@ export function createPhotoService(d: PhotoDeps) {
         { path: 'sessionId', message: 'Choose one of this client’s sessions' },
       ]);
     }
+  }
+
+  /** Bytes for the media protocol. Derived images are rebuilt from the original if they are missing. */
+  async function photoBytes(
+    id: string,
+    variant: PhotoVariant,
+  ): Promise<{ mime: string; bytes: Buffer } | null> {
+    const photo = d.photos.get(id);
+    if (!photo) return null;
+    if (variant === 'original') return d.blobs.get(photo.originalSha256);
+    const derived = d.blobs.getDerived(photo.originalSha256, variant);
+    if (derived) return derived;
+    const original = d.blobs.get(photo.originalSha256);
+    if (!original) return null;
+    const image = await d.process(original.bytes);
+    const at = nowIso();
+    d.blobs.putDerived(photo.originalSha256, 'thumb', 'image/jpeg', image.thumb, at);
+    d.blobs.putDerived(photo.originalSha256, 'preview', 'image/jpeg', image.preview, at);
+    return { mime: 'image/jpeg', bytes: variant === 'thumb' ? image.thumb : image.preview };
   }
 
   return {
@@ -118,20 +142,44 @@ export function createPhotoService(d: PhotoDeps) {
       return input.ids.map(requirePhoto);
     },
 
-    /** Bytes for the media protocol. Derived images are rebuilt from the original if they are missing. */
-    async bytes(id: string, variant: PhotoVariant): Promise<{ mime: string; bytes: Buffer } | null> {
-      const photo = d.photos.get(id);
-      if (!photo) return null;
-      if (variant === 'original') return d.blobs.get(photo.originalSha256);
-      const derived = d.blobs.getDerived(photo.originalSha256, variant);
-      if (derived) return derived;
-      const original = d.blobs.get(photo.originalSha256);
-      if (!original) return null;
-      const image = await d.process(original.bytes);
-      const at = nowIso();
-      d.blobs.putDerived(photo.originalSha256, 'thumb', 'image/jpeg', image.thumb, at);
-      d.blobs.putDerived(photo.originalSha256, 'preview', 'image/jpeg', image.preview, at);
-      return { mime: 'image/jpeg', bytes: variant === 'thumb' ? image.thumb : image.preview };
+    bytes: photoBytes,
+
+    /**
+     * A before/after comparison as one JPEG with dates burned in and no metadata, only for a use that both
+     * photos' consent allows (checked here, whatever the screen offered).
+     */
+    async exportComparison(input: ApiParsedInput<'photos.exportComparison'>): Promise<PhotoExport> {
+      const earlier = requirePhoto(input.earlierId);
+      const later = requirePhoto(input.laterId);
+      if (earlier.clientId !== later.clientId) {
+        throw new DomainError('VALIDATION', 'Both photos must belong to the same client.');
+      }
+      for (const [photo, which] of [
+        [earlier, 'earlier'],
+        [later, 'later'],
+      ] as const) {
+        if (!scopeAllows(photo.consentScope, input.use)) {
+          throw new DomainError(
+            'CONFLICT',
+            `The ${which} photo's consent covers ${photo.consentScope} use only, not ${input.use}.`,
+          );
+        }
+      }
+      const previews = await Promise.all([earlier, later].map((p) => photoBytes(p.id, 'preview')));
+      const day = (p: Photo) => (p.takenAt ?? p.createdAt).slice(0, 10);
+      const label = (p: Photo) =>
+        [p.phase ? PHASE_LABELS[p.phase] : null, p.pose ? POSE_LABELS[p.pose] : null, day(p)]
+          .filter(Boolean)
+          .join(' · ');
+      const jpeg = await renderComparison(
+        { image: previews[0]!.bytes, label: label(earlier) },
+        { image: previews[1]!.bytes, label: label(later) },
+      );
+      return {
+        fileName: `comparison-${day(earlier)}-${day(later)}.jpg`,
+        mime: 'image/jpeg',
+        bytes: new Uint8Array(jpeg),
+      };
     },
 
     /** Start-up: remove blobs no photo refers to (an import interrupted between its two commits). */

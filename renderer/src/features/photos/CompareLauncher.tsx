@@ -1,5 +1,6 @@
-import type { Photo, SessionSummary } from '@contract';
+import type { ConsentScope, Photo, SessionSummary } from '@contract';
 import { Loader } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/api';
 import { showApiError } from '../../shared/showApiError';
@@ -28,6 +29,23 @@ export function CompareLauncher(props: {
       sessions={data.sessions}
       initial={props.initial}
       onClose={props.onClose}
+      onExport={(earlier, later, use) => void exportComparison(earlier, later, use)}
     />
   );
+}
+
+/** Main renders the JPEG (and checks consent again); the browser's download saves it where the user picks. */
+async function exportComparison(earlier: Photo, later: Photo, use: ConsentScope) {
+  try {
+    const file = await api.photos.exportComparison({ earlierId: earlier.id, laterId: later.id, use });
+    const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: file.mime }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = file.fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    notifications.show({ color: 'teal', title: 'Comparison exported', message: file.fileName });
+  } catch (error) {
+    showApiError(error, 'The comparison was not exported');
+  }
 }

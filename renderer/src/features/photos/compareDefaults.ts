@@ -1,6 +1,18 @@
-// Pure helpers for the photo comparison view. Only types come from the contract, so this file also runs
-// under the unit tests without the renderer's module aliases.
-import type { ConsentScope, Phase, Photo, Pose, SessionSummary } from '@contract';
+// Pure helpers for the photo comparison view (no React, no DOM), unit-tested in Node.
+import {
+  type ConsentScope,
+  PHASE_LABELS,
+  type Phase,
+  type Photo,
+  POSE_LABELS,
+  POSES,
+  type Pose,
+  type SessionSummary,
+  scopeAllows,
+} from '@contract';
+
+export { PHASE_LABELS, POSE_LABELS, scopeAllows };
+
 import dayjs from 'dayjs';
 
 /** What a comparison may be exported for: the same ladder as a photo's consent scope. */
@@ -11,8 +23,6 @@ export const COMPARE_USES: readonly { value: CompareUse; label: string }[] = [
   { value: 'training', label: 'Training (de-identified)' },
   { value: 'marketing', label: 'Marketing' },
 ];
-
-const SCOPE_RANK: Record<ConsentScope, number> = { clinical: 0, training: 1, marketing: 2 };
 
 const USE_WORDS: Record<CompareUse, string> = {
   clinical: 'clinical use',
@@ -27,31 +37,10 @@ const SCOPE_WORDS: Record<ConsentScope, string> = {
 };
 
 /** In preference order: when several poses have a before/after pair, the first listed wins. */
-export const POSE_LABELS: Record<Pose, string> = {
-  front: 'Front',
-  'left-45': 'Left 45°',
-  'right-45': 'Right 45°',
-  'left-90': 'Left profile',
-  'right-90': 'Right profile',
-  crown: 'Crown',
-  hairline: 'Hairline',
-  'body-area': 'Body area',
-};
-const POSE_ORDER = Object.keys(POSE_LABELS) as Pose[];
-
-export const PHASE_LABELS: Record<Phase, string> = {
-  before: 'Before',
-  after: 'After',
-  'follow-up': 'Follow-up',
-};
+const POSE_ORDER = POSES;
 
 export const poseLabel = (pose: Pose | null) => (pose ? POSE_LABELS[pose] : 'No pose');
 export const phaseLabel = (phase: Phase | null) => (phase ? PHASE_LABELS[phase] : 'No phase');
-
-/** A photo's consent scope permits a use: marketing ⊃ training ⊃ clinical. */
-export function scopeAllows(scope: ConsentScope, use: CompareUse): boolean {
-  return SCOPE_RANK[scope] >= SCOPE_RANK[use];
-}
 
 /** A comparison may be used only for what both photos' consent permits. */
 export function sameScopeAllows(a: Photo, b: Photo, use: CompareUse): boolean {

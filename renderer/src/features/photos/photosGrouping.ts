@@ -1,25 +1,11 @@
-import type { Phase, Photo, Pose, SessionSummary } from '@contract';
+// The labels live in the contract, so every screen (and later the printed documents) names poses alike.
+import { PHASE_LABELS, type Phase, type Photo, POSE_LABELS, type Pose, type SessionSummary } from '@contract';
+
+export { PHASE_LABELS, POSE_LABELS };
+
 import dayjs from 'dayjs';
 
 // Pure logic for the photo timeline (no React, no DOM), so it can be unit-tested in Node.
-// Only type imports from the contract: the unit tests run without the '@contract' alias.
-
-export const PHASE_LABELS: Record<Phase, string> = {
-  before: 'Before',
-  after: 'After',
-  'follow-up': 'Follow-up',
-};
-
-export const POSE_LABELS: Record<Pose, string> = {
-  front: 'Front',
-  'left-45': 'Left 45°',
-  'right-45': 'Right 45°',
-  'left-90': 'Left 90°',
-  'right-90': 'Right 90°',
-  crown: 'Crown',
-  hairline: 'Hairline',
-  'body-area': 'Body area',
-};
 
 /** When the photo was taken (from the camera's metadata), else when it was imported. */
 export const photoDate = (p: Pick<Photo, 'takenAt' | 'createdAt'>): string => p.takenAt ?? p.createdAt;
