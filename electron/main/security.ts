@@ -2,9 +2,17 @@ import { session, type WebContents } from 'electron';
 import { isOrigin } from '../core/http/appOrigin';
 import { rendererOrigin } from './ipc';
 
-/** Deny every permission (camera, notifications, geolocation...) until a feature asks for one explicitly. */
+/**
+ * Deny every permission (notifications, geolocation, microphone...) except the camera, and that only when
+ * the app's own page asks for video alone: the guided-capture view opens the camera when the practitioner
+ * starts a capture and stops every track when it closes.
+ */
 export function hardenSession() {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
+    const cameraOnly = permission === 'media' && mediaTypes.length > 0 && mediaTypes.every((t) => t === 'video');
+    callback(cameraOnly && isOrigin(details.requestingUrl, rendererOrigin()));
+  });
   session.defaultSession.setPermissionCheckHandler(() => false);
 }
 
