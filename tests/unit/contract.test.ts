@@ -47,6 +47,7 @@ describe('contract', () => {
       'photos.import',
       'photos.list',
       'photos.update',
+      'photos.exportComparison',
     ]);
     expect(Object.keys(contract)).toEqual(API_NAMES);
     for (const name of API_NAMES) expect(channelFor(name)).toBe(`${CHANNEL_PREFIX}${name}`);

@@ -19,6 +19,7 @@ import { api } from '../../api/api';
 import { modKey } from '../../app/platform';
 import { EmptyState } from '../../shared/EmptyState';
 import { showApiError } from '../../shared/showApiError';
+import { CaptureLauncher } from './CaptureView';
 import {
   ImportBar,
   ImportProgressBar,
@@ -369,6 +370,7 @@ export function PhotosTab(props: {
               value={phase}
               onChange={(v) => setPhase((v as Phase | null) ?? null)}
             />
+            <CaptureLauncher clientId={clientId} archived={archived} onCaptured={refresh} />
             <Text size="sm" c="dimmed" pb={6} data-testid="photo-count">
               {photos === null
                 ? 'Loading…'
