@@ -4,7 +4,10 @@
  *
  *   1. open a fresh data directory (all migrations) and reopen a 50,000-client one;
  *   2. load 50,000 generated clients;
- *   3. clients.search through core.dispatch (validation included) for typical query shapes.
+ *   3. clients.search through core.dispatch (validation included) for typical query shapes;
+ *   4. charting: listing and opening a client's signed sessions;
+ *   5. photos: importing camera-size JPEGs through the worker pool against a bare sharp loop, and the
+ *      photo timeline of a client with 5,000 photos (see photos.ts).
  *
  * Everything is written under os.tmpdir() and deleted at the end.
  */
@@ -15,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { type Core, createCore } from '../../electron/core/app/core';
 import type { ClientSearchResult } from '../../electron/core/contract';
 import { buildShapes, loadClinic, PAGE_SIZE, type Shape } from './fixture';
+import { benchPhotos, PHOTO_HEADERS, PHOTOS, photoRows, TIMELINE_PHOTOS } from './photos';
 import { benchSessions, SESSIONS, sessionRows } from './sessions';
 import { markdownTable, ms, type Summary, summarize, textTable, time, timeAsync } from './stats';
 
@@ -26,6 +30,8 @@ const SHAPE_BUDGET_MS = 6_000;
 const MIN_ITERATIONS = 200;
 const TARGET_P95_MS = 5;
 const SESSION_TARGET_P95_MS = 20;
+const PHOTO_RATIO_TARGET = 0.8;
+const TIMELINE_TARGET_P95_MS = 20;
 
 const root = mkdtempSync(join(tmpdir(), 'dermachart-bench-'));
 const cleanup = () => rmSync(root, { recursive: true, force: true });
@@ -198,6 +204,18 @@ async function main() {
   log(textTable(sessionHeaders, sessionTable));
   log();
 
+  // 6. Photos: import throughput against bare sharp, and the timeline query.
+  const photos = await benchPhotos(root, (text) => process.stderr.write(`${text}\n`));
+  const photoTable = photoRows(photos, PHOTO_RATIO_TARGET, TIMELINE_TARGET_P95_MS);
+  log(
+    `Photos: ${PHOTOS} camera JPEGs imported through photos.import (worker pool) and through a bare sharp loop; ` +
+      `photos.list for ${TIMELINE_PHOTOS.toLocaleString('en-GB')} photos. Peak RSS is the whole process, ` +
+      'worker threads included (they share it), sampled every 50 ms.',
+  );
+  log();
+  log(textTable(PHOTO_HEADERS, photoTable));
+  log();
+
   const totalSeconds = (performance.now() - totalStart) / 1000;
   log(`Total bench time ${ms(totalSeconds, 1)} s; load average at end: ${loadAverage()}.`);
   log();
@@ -211,6 +229,8 @@ async function main() {
   log(markdownTable(headers, rows));
   log();
   log(markdownTable(sessionHeaders, sessionTable));
+  log();
+  log(markdownTable(PHOTO_HEADERS, photoTable));
 }
 
 main()

@@ -38,7 +38,10 @@ export const migration0008: Migration = {
         deleted_at       TEXT,
         UNIQUE (client_id, original_sha256)
       ) STRICT;
-      CREATE INDEX photos_by_client ON photos (client_id, taken_at DESC, seq DESC) WHERE deleted_at IS NULL;
+      -- The timeline's order (capture time, else import time), so listing a client's photos reads the index in
+      -- order instead of sorting thousands of rows.
+      CREATE INDEX photos_by_client ON photos (client_id, coalesce(taken_at, created_at) DESC, seq DESC)
+        WHERE deleted_at IS NULL;
       CREATE INDEX photos_by_session ON photos (session_id) WHERE deleted_at IS NULL;
     `);
   },
