@@ -10,7 +10,8 @@ import { rendererOrigin } from './ipc';
 export function hardenSession() {
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
-    const cameraOnly = permission === 'media' && mediaTypes.length > 0 && mediaTypes.every((t) => t === 'video');
+    const cameraOnly =
+      permission === 'media' && mediaTypes.length > 0 && mediaTypes.every((t) => t === 'video');
     callback(cameraOnly && isOrigin(details.requestingUrl, rendererOrigin()));
   });
   session.defaultSession.setPermissionCheckHandler(() => false);
