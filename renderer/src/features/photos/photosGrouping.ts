@@ -1,5 +1,5 @@
 // The labels live in the contract, so every screen (and later the printed documents) names poses alike.
-import { PHASE_LABELS, type Phase, type Photo, POSE_LABELS, type Pose, type SessionSummary } from '@contract';
+import { PHASE_LABELS, type Photo, POSE_LABELS, type SessionSummary } from '@contract';
 
 export { PHASE_LABELS, POSE_LABELS };
 
