@@ -1,9 +1,17 @@
 import type { Catalogue, Device } from '@contract';
 import { Badge, Button, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconArchive, IconArchiveOff, IconNeedle, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconNeedle, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { EmptyState } from '../../shared/EmptyState';
-import { activeFirst, Dash, DEVICE_KIND_LABELS, RetiredBadge, RowAction, useRetire } from './catalogueUi';
+import {
+  activeFirst,
+  Dash,
+  DEVICE_KIND_LABELS,
+  RetireAction,
+  RetiredBadge,
+  RowAction,
+  useRetire,
+} from './catalogueUi';
 import { DeviceModal } from './DeviceModal';
 import { SectionHeader } from './SectionHeader';
 
@@ -96,12 +104,11 @@ export function DevicesPanel({ catalogue }: { catalogue: Catalogue }) {
                           icon={<IconPencil size={18} />}
                           onClick={() => setModal({ opened: true, device })}
                         />
-                        <RowAction
-                          label={`${retired ? 'Restore' : 'Retire'} ${device.name}`}
-                          tooltip={retired ? 'Restore' : 'Retire'}
-                          icon={retired ? <IconArchiveOff size={18} /> : <IconArchive size={18} />}
+                        <RetireAction
+                          name={device.name}
+                          retired={retired}
                           loading={pending === device.id}
-                          onClick={() => void toggle('device', device.id, !retired, device.name)}
+                          onToggle={() => void toggle('device', device.id, !retired, device.name)}
                         />
                       </Group>
                     </Table.Td>

@@ -1,13 +1,6 @@
 import type { Batch, Catalogue, Product } from '@contract';
 import { Badge, Box, Button, Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import {
-  IconArchive,
-  IconArchiveOff,
-  IconChevronRight,
-  IconFlask,
-  IconPencil,
-  IconPlus,
-} from '@tabler/icons-react';
+import { IconChevronRight, IconFlask, IconPencil, IconPlus } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { EmptyState } from '../../shared/EmptyState';
 import { formatDate } from '../clients/format';
@@ -17,6 +10,7 @@ import {
   ExpiryBadge,
   isUsable,
   PRODUCT_KIND_LABELS,
+  RetireAction,
   RetiredBadge,
   RowAction,
   useRetire,
@@ -168,12 +162,11 @@ export function ProductsPanel({ catalogue }: { catalogue: Catalogue }) {
                             icon={<IconPencil size={18} />}
                             onClick={() => setProductModal({ opened: true, product })}
                           />
-                          <RowAction
-                            label={`${retired ? 'Restore' : 'Retire'} ${product.name}`}
-                            tooltip={retired ? 'Restore' : 'Retire'}
-                            icon={retired ? <IconArchiveOff size={18} /> : <IconArchive size={18} />}
+                          <RetireAction
+                            name={product.name}
+                            retired={retired}
                             loading={pending === product.id}
-                            onClick={() => void toggle('product', product.id, !retired, product.name)}
+                            onToggle={() => void toggle('product', product.id, !retired, product.name)}
                           />
                         </Group>
                       </Table.Td>
@@ -289,12 +282,11 @@ function LotsPanel(props: {
                           icon={<IconPencil size={18} />}
                           onClick={() => props.onEdit(batch)}
                         />
-                        <RowAction
-                          label={`${retired ? 'Restore' : 'Retire'} lot ${batch.lotNumber}`}
-                          tooltip={retired ? 'Restore lot' : 'Retire lot'}
-                          icon={retired ? <IconArchiveOff size={18} /> : <IconArchive size={18} />}
+                        <RetireAction
+                          name={`lot ${batch.lotNumber}`}
+                          retired={retired}
                           loading={props.pending === batch.id}
-                          onClick={() => props.onRetire(batch, !retired)}
+                          onToggle={() => props.onRetire(batch, !retired)}
                         />
                       </Group>
                     </Table.Td>

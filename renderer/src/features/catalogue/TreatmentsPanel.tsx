@@ -1,9 +1,9 @@
 import type { Catalogue } from '@contract';
 import { Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconArchive, IconArchiveOff, IconPencil, IconStethoscope } from '@tabler/icons-react';
+import { IconPencil, IconStethoscope } from '@tabler/icons-react';
 import { useState } from 'react';
 import { EmptyState } from '../../shared/EmptyState';
-import { activeFirst, RetiredBadge, RowAction, useRetire, zoneMapName } from './catalogueUi';
+import { activeFirst, RetireAction, RetiredBadge, RowAction, useRetire, zoneMapName } from './catalogueUi';
 import { SectionHeader } from './SectionHeader';
 import { TreatmentModal } from './TreatmentModal';
 
@@ -68,12 +68,13 @@ export function TreatmentsPanel({ catalogue }: { catalogue: Catalogue }) {
                           icon={<IconPencil size={18} />}
                           onClick={() => setModal({ opened: true, treatmentId: treatment.id })}
                         />
-                        <RowAction
-                          label={`${retired ? 'Restore' : 'Retire'} ${treatment.name}`}
-                          tooltip={retired ? 'Restore' : 'Retire'}
-                          icon={retired ? <IconArchiveOff size={18} /> : <IconArchive size={18} />}
+                        <RetireAction
+                          name={treatment.name}
+                          retired={retired}
                           loading={pending === treatment.id}
-                          onClick={() => void toggle('treatmentType', treatment.id, !retired, treatment.name)}
+                          onToggle={() =>
+                            void toggle('treatmentType', treatment.id, !retired, treatment.name)
+                          }
                         />
                       </Group>
                     </Table.Td>

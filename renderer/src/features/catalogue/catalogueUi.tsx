@@ -1,6 +1,7 @@
 import type { Batch, Catalogue, DeviceKind, ExpiryStatus, ProductKind, ZoneMapId } from '@contract';
 import { ActionIcon, Badge, Button, Group, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { IconArchive, IconArchiveOff } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { api } from '../../api/api';
 import { fieldErrors, showApiError } from '../../shared/showApiError';
@@ -164,5 +165,23 @@ export function FormActions(props: { saving: boolean; onCancel: () => void; subm
         {props.submitLabel}
       </Button>
     </Group>
+  );
+}
+
+/** Retire or restore a catalogue entry: the same button in every table. */
+export function RetireAction(props: {
+  name: string;
+  retired: boolean;
+  loading: boolean;
+  onToggle: () => void;
+}) {
+  return (
+    <RowAction
+      label={`${props.retired ? 'Restore' : 'Retire'} ${props.name}`}
+      tooltip={props.retired ? 'Restore' : 'Retire'}
+      icon={props.retired ? <IconArchiveOff size={18} /> : <IconArchive size={18} />}
+      loading={props.loading}
+      onClick={props.onToggle}
+    />
   );
 }
