@@ -63,3 +63,11 @@ export function sqliteCode(fn: () => unknown): string | null {
     return (error as { code?: string }).code ?? 'NO_CODE';
   }
 }
+
+/** A minimal client row, for migration tests whose tables refer to clients. */
+export function insertClientRow(db: Db, id = 'c1', at = '2024-05-01T10:00:00.000Z') {
+  db.prepare(
+    `INSERT INTO clients (id, first_name, last_name, created_at, updated_at, device_id)
+     VALUES (?, 'Ann', 'Lee', ?, ?, 'device')`,
+  ).run(id, at, at);
+}

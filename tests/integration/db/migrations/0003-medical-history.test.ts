@@ -7,6 +7,7 @@ import {
   count,
   type Db,
   indexColumns,
+  insertClientRow,
   migrateTo,
   objectNames,
   objectSql,
@@ -18,10 +19,7 @@ import { useTempDirs } from '../../../support/temp';
 const AT = '2024-05-01T10:00:00.000Z';
 
 function insertClient(db: Db, id: string) {
-  db.prepare(
-    `INSERT INTO clients (id, first_name, last_name, created_at, updated_at, device_id)
-     VALUES (?, 'Ann', 'Lee', ?, ?, 'device')`,
-  ).run(id, AT, AT);
+  insertClientRow(db, id, AT);
 }
 
 function insertHistory(db: Db, id: string, clientId: string, recordedAt = AT) {

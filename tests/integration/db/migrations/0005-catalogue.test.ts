@@ -7,6 +7,7 @@ import {
   count,
   type Db,
   indexColumns,
+  insertClientRow,
   migrateTo,
   objectNames,
   objectSql,
@@ -133,10 +134,7 @@ describe('migration 0005: catalogue', () => {
   });
 
   it('adds its tables and keeps the clients written at version 4', () => {
-    db.prepare(
-      `INSERT INTO clients (id, first_name, last_name, created_at, updated_at, device_id)
-       VALUES ('c1', 'Ann', 'Lee', ?, ?, 'device')`,
-    ).run(AT, AT);
+    insertClientRow(db, 'c1', AT);
     for (const table of CATALOGUE_TABLES) expect(objectNames(db, 'table')).not.toContain(table);
     migrateTo(db, 5);
     expect(schemaVersion(db)).toBe(5);

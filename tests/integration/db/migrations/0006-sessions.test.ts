@@ -6,6 +6,7 @@ import {
   count,
   type Db,
   indexColumns,
+  insertClientRow,
   migrateTo,
   objectNames,
   objectSql,
@@ -30,10 +31,7 @@ const SESSION_TABLES = [
 
 /** The catalogue and client rows a session refers to. */
 function seedReferences(db: Db) {
-  db.prepare(
-    `INSERT INTO clients (id, first_name, last_name, created_at, updated_at, device_id)
-     VALUES ('c1', 'Ann', 'Lee', ?, ?, 'device')`,
-  ).run(AT, AT);
+  insertClientRow(db, 'c1', AT);
   db.prepare(
     `INSERT INTO treatment_types (id, code, name, zone_map, default_interval_days, course_length, created_at,
        updated_at, device_id) VALUES ('t1', 'face', 'Face', 'face', 28, 4, ?, ?, 'device')`,

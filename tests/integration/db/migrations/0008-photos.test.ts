@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migration0008 } from '../../../../electron/core/db/migrations/0008-photos';
-import { columns, type Db, migrateTo, objectNames, openRaw, sqliteCode } from '../../../support/sqlite';
+import {
+  columns,
+  type Db,
+  insertClientRow,
+  migrateTo,
+  objectNames,
+  openRaw,
+  sqliteCode,
+} from '../../../support/sqlite';
 import { useTempDirs } from '../../../support/temp';
 
 const AT = '2026-01-01T10:00:00.000Z';
@@ -36,10 +44,7 @@ describe('migration 0008: photos', () => {
     migrateTo(db, 7);
     expect(objectNames(db, 'table')).not.toContain('photos');
     migrateTo(db, 8);
-    db.prepare(
-      `INSERT INTO clients (id, first_name, last_name, created_at, updated_at, device_id)
-       VALUES ('c1', 'Ann', 'Lee', ?, ?, 'device')`,
-    ).run(AT, AT);
+    insertClientRow(db, 'c1', AT);
   });
   afterEach(() => db.close());
 
