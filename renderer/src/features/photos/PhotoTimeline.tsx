@@ -30,7 +30,8 @@ export const TILE_SIZE = 160;
 const GAP = 12;
 const ROW_HEIGHT = TILE_SIZE + GAP;
 const HEADER_HEIGHT = 44;
-const PADDING_X = 16;
+// The same inset as the rest of the tab (Mantine spacing xl), so tiles line up with the filters above.
+const PADDING_X = 32;
 
 export interface TimelineHandle {
   /** Scrolls the photo at `index` (timeline order) into view and focuses its tile. */
