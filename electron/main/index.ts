@@ -6,6 +6,7 @@ import { describeStartupError } from '../core/app/startupError';
 import { createWorkerImageProcessor } from '../core/domain/photos/imageProcessor';
 import { bindApi } from './ipc';
 import { buildMenu } from './menu';
+import { createElectronPdfRenderer } from './printing';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
@@ -36,6 +37,7 @@ async function start() {
     core = createCore({
       dataDir,
       imageProcessor: createWorkerImageProcessor(join(__dirname, 'photoWorker.js')),
+      pdf: createElectronPdfRenderer(),
     });
   } catch (error) {
     await showStartupError(error);

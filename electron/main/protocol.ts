@@ -11,10 +11,13 @@ export function registerAppScheme() {
   ]);
 }
 
-/** app://dermachart serves the built renderer and, under /media/, the stored photos. */
+/** app://dermachart serves the built renderer and, under /media/, stored photos and signed consents. */
 export function registerAppProtocol(rendererDir: string, core: Core) {
   protocol.handle(
     APP_SCHEME,
-    createAppHandler(createStaticHandler(rendererDir), createMediaHandler(core.photoBytes)),
+    createAppHandler(
+      createStaticHandler(rendererDir),
+      createMediaHandler(core.photoBytes, core.consentBytes, core.clinicLogo),
+    ),
   );
 }

@@ -7,7 +7,13 @@
  *   3. clients.search through core.dispatch (validation included) for typical query shapes;
  *   4. charting: listing and opening a client's signed sessions;
  *   5. photos: importing camera-size JPEGs through the worker pool against a bare sharp loop, and the
- *      photo timeline of a client with 5,000 photos (see photos.ts).
+ *      photo timeline of a client with 5,000 photos, first page and every page (see photos.ts).
+ *
+ * Environment:
+ *   BENCH_ONLY=photos         run only some parts: a comma-separated list of clients (1-3), sessions (4)
+ *                             and photos (5), e.g. BENCH_ONLY=photos or BENCH_ONLY=clients,sessions
+ *   BENCH_CLIENTS=50000       clients to seed;  BENCH_ITERATIONS=300  searches per query shape
+ *   BENCH_PHOTOS=200          camera JPEGs to import (e.g. BENCH_PHOTOS=60 for a quick profile)
  *
  * Everything is written under os.tmpdir() and deleted at the end.
  */
@@ -32,6 +38,21 @@ const TARGET_P95_MS = 5;
 const SESSION_TARGET_P95_MS = 20;
 const PHOTO_RATIO_TARGET = 0.8;
 const TIMELINE_TARGET_P95_MS = 20;
+const PARTS = ['clients', 'sessions', 'photos'] as const;
+type Part = (typeof PARTS)[number];
+
+/** The parts BENCH_ONLY names (all when unset); an unknown name stops the run before anything starts. */
+function selectedParts(value: string | undefined): ReadonlySet<Part> {
+  if (!value?.trim()) return new Set(PARTS);
+  const names = value.split(',').map((n) => n.trim().toLowerCase());
+  const unknown = names.filter((n) => !(PARTS as readonly string[]).includes(n));
+  if (unknown.length > 0) {
+    process.stderr.write(`BENCH_ONLY: unknown part "${unknown.join('", "')}"; use ${PARTS.join(', ')}\n`);
+    process.exit(2);
+  }
+  return new Set(names as Part[]);
+}
+const ONLY = selectedParts(process.env.BENCH_ONLY);
 
 const root = mkdtempSync(join(tmpdir(), 'dermachart-bench-'));
 const cleanup = () => rmSync(root, { recursive: true, force: true });
@@ -100,14 +121,8 @@ async function runShape(core: Core, shape: Shape): Promise<ShapeResult> {
   };
 }
 
-async function main() {
-  const totalStart = performance.now();
-  log('Dermachart benchmark');
-  log(`node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}, ${process.platform}`);
-  log(`temp data: ${root}`);
-  log(`load average at start: ${loadAverage()} (timings are noisy if other work is running)`);
-  log();
-
+/** Parts 1-3: opening, loading 50,000 clients, search. Returns its Markdown for the README. */
+async function clientsPart(): Promise<string> {
   // 1. Opening.
   const firstOpen = time(() => createCore({ dataDir: join(root, 'fresh-0') }));
   firstOpen.value.close();
@@ -191,8 +206,16 @@ async function main() {
   log();
 
   core.close();
+  return [
+    `Open fresh database + migrations: p50 ${ms(fresh.p50)} ms. Reopen ${CLIENTS.toLocaleString('en-GB')} clients: p50 ${ms(reopen.p50)} ms. ` +
+      `Seed ${CLIENTS.toLocaleString('en-GB')} clients: ${ms(loaded.insertMs / 1000)} s. (node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'})`,
+    markdownTable(headers, rows),
+  ].join('\n\n');
+}
 
-  // 5. Charting: a client with many signed sessions.
+/** Part 4: charting. */
+async function sessionsPart(): Promise<string> {
+  // A client with many signed sessions.
   log(`  charting: ${SESSIONS} signed sessions for one client ...`);
   const charting = await benchSessions(root);
   const sessionHeaders = ['Call', 'Data', 'p50 ms', 'p95 ms', 'max ms', 'Target', 'Result'];
@@ -203,8 +226,12 @@ async function main() {
   log();
   log(textTable(sessionHeaders, sessionTable));
   log();
+  return markdownTable(sessionHeaders, sessionTable);
+}
 
-  // 6. Photos: import throughput against bare sharp, and the timeline query.
+/** Part 5: photos. */
+async function photosPart(): Promise<string> {
+  // Import throughput against bare sharp, and the timeline query.
   const photos = await benchPhotos(root, (text) => process.stderr.write(`${text}\n`));
   const photoTable = photoRows(photos, PHOTO_RATIO_TARGET, TIMELINE_TARGET_P95_MS);
   log(
@@ -215,22 +242,32 @@ async function main() {
   log();
   log(textTable(PHOTO_HEADERS, photoTable));
   log();
+  return markdownTable(PHOTO_HEADERS, photoTable);
+}
+
+async function main() {
+  const totalStart = performance.now();
+  log('Dermachart benchmark');
+  log(`node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}, ${process.platform}`);
+  log(`temp data: ${root}`);
+  log(`parts: ${[...ONLY].join(', ')}${ONLY.size < PARTS.length ? ' (BENCH_ONLY)' : ''}`);
+  log(`load average at start: ${loadAverage()} (timings are noisy if other work is running)`);
+  log();
+
+  const parts: Record<Part, () => Promise<string>> = {
+    clients: clientsPart,
+    sessions: sessionsPart,
+    photos: photosPart,
+  };
+  const markdown: string[] = [];
+  for (const part of PARTS) if (ONLY.has(part)) markdown.push(await parts[part]());
 
   const totalSeconds = (performance.now() - totalStart) / 1000;
   log(`Total bench time ${ms(totalSeconds, 1)} s; load average at end: ${loadAverage()}.`);
   log();
   log('Markdown (for the README):');
   log();
-  log(
-    `Open fresh database + migrations: p50 ${ms(fresh.p50)} ms. Reopen ${CLIENTS.toLocaleString('en-GB')} clients: p50 ${ms(reopen.p50)} ms. ` +
-      `Seed ${CLIENTS.toLocaleString('en-GB')} clients: ${ms(loaded.insertMs / 1000)} s. (node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'})`,
-  );
-  log();
-  log(markdownTable(headers, rows));
-  log();
-  log(markdownTable(sessionHeaders, sessionTable));
-  log();
-  log(markdownTable(PHOTO_HEADERS, photoTable));
+  log(markdown.join('\n\n'));
 }
 
 main()

@@ -1,8 +1,12 @@
 import { call } from '../support/call';
+import { giveTreatmentConsents } from '../support/consents';
 import type { AppHarness } from './harness/app';
 import { expect, test } from './harness/app';
 
-/** A client whose medical history raises a keloid flag, and a serum lot to chart. */
+/**
+ * A client whose medical history raises a keloid flag, with valid consents (so the keloid flag is the only
+ * one; the consent flag has its own tests), and a serum lot to chart.
+ */
 async function prepare(app: AppHarness) {
   const client = await call(app.core(), 'clients.create', {
     firstName: 'Hannah',
@@ -14,6 +18,7 @@ async function prepare(app: AppHarness) {
     .flatMap((s) => s.questions)
     .map((q) => ({ questionId: q.id, answer: q.id === 'keloids' ? ('yes' as const) : ('no' as const) }));
   await call(app.core(), 'history.save', { clientId: client.id, answers });
+  await giveTreatmentConsents(app.core(), client.id);
   const catalogue = await call(app.core(), 'catalogue.get', {});
   const serum = catalogue.products.find((p) => p.kind === 'serum')!;
   const nextYear = new Date().getFullYear() + 1;

@@ -300,6 +300,36 @@ describe('seedDemoClinic', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
+  it('records each treated client’s consents on paper, so their sessions raise no consent flag', async () => {
+    const core = newCore();
+    const result = await seedDemoClinic(core, { clients: 30, seed: 5, withHistory: true });
+    let treated = 0;
+    let photo = 0;
+    for (const clientId of result.ids) {
+      const sessions = await call(core, 'sessions.listForClient', { clientId });
+      const records = await call(core, 'consents.list', { clientId });
+      if (sessions.length === 0) {
+        expect(records).toEqual([]);
+        continue;
+      }
+      treated++;
+      const first = [...sessions].sort((a, b) => a.startedAt.localeCompare(b.startedAt))[0]!;
+      const session = await call(core, 'sessions.get', { id: first.id });
+      expect(session.screening.map((f) => f.alertKey)).not.toContain('consent');
+      expect(session.consent?.status).toBe('valid');
+      const treatment = records.find((r) => r.kind === 'treatment')!;
+      expect(treatment).toMatchObject({ method: 'paper', status: 'valid' });
+      expect(treatment.signedAt <= first.startedAt).toBe(true);
+      expect((await call(core, 'consents.verify', { id: treatment.id })).intact).toBe(true);
+      const scan = await call(core, 'consents.document', { id: treatment.id });
+      expect(scan.mime).toBe('image/png');
+      if (records.some((r) => r.kind === 'photo')) photo++;
+    }
+    expect(treated).toBe(result.courses);
+    expect(result.consents).toBe(treated + photo);
+    expect(photo).toBeGreaterThan(0);
+  });
+
   it('charts the same courses for the same seed', async () => {
     const shape = async (core: Core, ids: string[]) => {
       const out: unknown[] = [];

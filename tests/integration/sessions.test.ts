@@ -5,6 +5,7 @@ import type { Batch, ChartInput, Session, TreatmentType } from '../../electron/c
 import { zoneLabel } from '../../electron/core/domain/catalogue/zoneMaps';
 import { sealOf } from '../../electron/core/domain/integrity/hash';
 import { addBatch, deviceByName, treatmentByCode } from '../support/catalogue';
+import { giveTreatmentConsents } from '../support/consents';
 import { call, callError, rowCount, useCores } from '../support/core';
 import { answersWith, UTC_ISO, UUID_V7 } from '../support/fixtures';
 import { sqliteCode } from '../support/sqlite';
@@ -33,7 +34,10 @@ interface World {
   cartridge: Batch;
 }
 
-/** A Fitzpatrick V client with a full medical history raising a contraindication, a caution and an info flag. */
+/**
+ * A Fitzpatrick V client with a full medical history raising a contraindication, a caution and an info flag,
+ * and a valid consent for every treatment (consent flags have their own tests, in consents/).
+ */
 async function newClient(core: Core, firstName = 'Ann'): Promise<string> {
   const client = await call(core, 'clients.create', { firstName, lastName: 'Lee', fitzpatrick: 5 });
   await call(core, 'history.save', {
@@ -44,6 +48,7 @@ async function newClient(core: Core, firstName = 'Ann'): Promise<string> {
       herpes_history: { answer: 'yes' },
     }),
   });
+  await giveTreatmentConsents(core, client.id);
   return client.id;
 }
 
@@ -190,6 +195,7 @@ describe('sessions via the real dispatcher', () => {
         signedHash: null,
         amendments: [],
         warnings: [],
+        consent: expect.objectContaining({ code: 'microneedling-face', status: 'valid' }),
         createdAt: expect.stringMatching(UTC_ISO),
         updatedAt: expect.stringMatching(UTC_ISO),
       });
@@ -240,7 +246,11 @@ describe('sessions via the real dispatcher', () => {
       const w = await setup();
       const client = await call(w.core, 'clients.create', { firstName: 'New', lastName: 'Client' });
       const session = await start(w, { clientId: client.id });
-      expect(session.screening.map((f) => [f.alertKey, f.decision])).toEqual([['history-missing', null]]);
+      // A new client has signed nothing yet either.
+      expect(session.screening.map((f) => [f.alertKey, f.decision])).toEqual([
+        ['history-missing', null],
+        ['consent', null],
+      ]);
     });
 
     it('refuses an archived client (CONFLICT), an unknown treatment or client (NOT_FOUND), a retired treatment', async () => {

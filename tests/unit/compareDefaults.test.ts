@@ -30,6 +30,7 @@ function photo(over: Partial<Photo> = {}): Photo {
     notes: null,
     consentScope: 'clinical',
     rotation: 0,
+    crop: null,
     createdAt: '2026-06-01T12:00:00.000Z',
     ...over,
   };

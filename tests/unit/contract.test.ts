@@ -48,6 +48,21 @@ describe('contract', () => {
       'photos.list',
       'photos.update',
       'photos.exportComparison',
+      'consents.templates',
+      'consents.template',
+      'consents.saveTemplate',
+      'consents.setTemplateRetired',
+      'consents.prepare',
+      'consents.sign',
+      'consents.attachPaper',
+      'consents.blankForm',
+      'consents.forClient',
+      'consents.list',
+      'consents.get',
+      'consents.revoke',
+      'consents.verify',
+      'consents.document',
+      'consents.print',
     ]);
     expect(Object.keys(contract)).toEqual(API_NAMES);
     for (const name of API_NAMES) expect(channelFor(name)).toBe(`${CHANNEL_PREFIX}${name}`);

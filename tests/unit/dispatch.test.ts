@@ -272,7 +272,14 @@ describe('buildApiClient', () => {
       Object.keys(methods).map((m) => `${ns}.${m}`),
     );
     expect(exposed.sort()).toEqual([...API_NAMES].sort());
-    expect(Object.keys(api).sort()).toEqual(['catalogue', 'clients', 'history', 'photos', 'sessions']);
+    expect(Object.keys(api).sort()).toEqual([
+      'catalogue',
+      'clients',
+      'consents',
+      'history',
+      'photos',
+      'sessions',
+    ]);
     for (const ns of Object.values(api)) {
       for (const method of Object.values(ns)) expect(typeof method).toBe('function');
     }

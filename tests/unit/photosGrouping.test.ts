@@ -48,6 +48,7 @@ function photo(fields: Partial<Photo> & { id?: string } = {}): Photo {
     notes: null,
     consentScope: 'clinical',
     rotation: 0,
+    crop: null,
     createdAt: '2026-03-01T12:00:00',
     ...fields,
   };

@@ -1,6 +1,32 @@
 import { z } from 'zod';
+import {
+  AftercareSaveTemplateInput,
+  type AftercareTemplateFamily,
+  type AftercareTemplateVersion,
+  DocumentIssueInput,
+  type DocumentPreview,
+  DocumentPreviewInput,
+  DocumentReissueInput,
+  type IssuedDocument,
+  type IssuedFile,
+} from './aftercare';
 import { BatchInput, type Catalogue, DeviceInput, ProductInput, TreatmentTypeInput } from './catalogue';
 import { type Client, ClientId, ClientInput, ClientSearchInput, type ClientSearchResult } from './clients';
+import {
+  type ClientConsents,
+  ConsentAttachPaperInput,
+  type ConsentDocument,
+  type ConsentForm,
+  ConsentPrepareInput,
+  type ConsentRecord,
+  type ConsentRecordSummary,
+  ConsentRevokeInput,
+  ConsentSaveTemplateInput,
+  ConsentSignInput,
+  type ConsentTemplateFamily,
+  type ConsentTemplateVersion,
+  type ConsentVerification,
+} from './consents';
 import type { Envelope } from './errors';
 import {
   type Alert,
@@ -29,6 +55,7 @@ import {
   type SessionSummary,
   SessionTodayInput,
 } from './sessions';
+import { type ClinicProfile, ClinicSettingsInput, LogoInput, PractitionerInput } from './settings';
 
 /** A call's spec: its zod input schema, and its result type carried as a phantom. */
 interface CallSpec<I extends z.ZodType, R> {
@@ -80,6 +107,49 @@ export const contract = {
   'photos.list': call(PhotoListInput).returns<Photo[]>(),
   'photos.update': call(PhotoUpdateInput).returns<Photo[]>(),
   'photos.exportComparison': call(PhotoExportInput).returns<PhotoExport>(),
+  'consents.templates': call(z.object({})).returns<ConsentTemplateFamily[]>(),
+  'consents.template': call(z.object({ id: z.uuid() })).returns<ConsentTemplateVersion>(),
+  'consents.saveTemplate': call(ConsentSaveTemplateInput).returns<ConsentTemplateFamily>(),
+  'consents.setTemplateRetired': call(
+    z.object({ familyId: z.uuid(), retired: z.boolean() }),
+  ).returns<ConsentTemplateFamily>(),
+  'consents.prepare': call(ConsentPrepareInput).returns<ConsentForm>(),
+  'consents.sign': call(ConsentSignInput).returns<ConsentRecord>(),
+  'consents.attachPaper': call(ConsentAttachPaperInput).returns<ConsentRecord>(),
+  /** A pre-filled, unsigned form as a PDF, for the paper route. */
+  'consents.blankForm': call(ConsentPrepareInput).returns<ConsentDocument>(),
+  'consents.forClient': call(z.object({ clientId: ClientId })).returns<ClientConsents>(),
+  'consents.list': call(z.object({ clientId: ClientId })).returns<ConsentRecordSummary[]>(),
+  'consents.get': call(z.object({ id: z.uuid() })).returns<ConsentRecord>(),
+  'consents.revoke': call(ConsentRevokeInput).returns<ConsentRecord>(),
+  'consents.verify': call(z.object({ id: z.uuid() })).returns<ConsentVerification>(),
+  /** The stored document, byte for byte: the signed PDF or the attached scan. */
+  'consents.document': call(z.object({ id: z.uuid() })).returns<ConsentDocument>(),
+  /** The system print dialog for the stored signed form. */
+  'consents.print': call(z.object({ id: z.uuid() })).returns<{ printed: true }>(),
+  'settings.get': call(z.object({})).returns<ClinicProfile>(),
+  'settings.save': call(ClinicSettingsInput).returns<ClinicProfile>(),
+  'settings.setLogo': call(LogoInput).returns<ClinicProfile>(),
+  'settings.clearLogo': call(z.object({})).returns<ClinicProfile>(),
+  'settings.savePractitioner': call(
+    z.object({ id: z.uuid().nullable().default(null), fields: PractitionerInput }),
+  ).returns<ClinicProfile>(),
+  'settings.setPractitionerRetired': call(
+    z.object({ id: z.uuid(), retired: z.boolean() }),
+  ).returns<ClinicProfile>(),
+  'aftercare.templates': call(z.object({})).returns<AftercareTemplateFamily[]>(),
+  'aftercare.template': call(z.object({ id: z.uuid() })).returns<AftercareTemplateVersion>(),
+  'aftercare.saveTemplate': call(AftercareSaveTemplateInput).returns<AftercareTemplateFamily>(),
+  'aftercare.setTemplateRetired': call(
+    z.object({ familyId: z.uuid(), retired: z.boolean() }),
+  ).returns<AftercareTemplateFamily>(),
+  /** A document as it would print now; nothing is recorded. */
+  'documents.preview': call(DocumentPreviewInput).returns<DocumentPreview>(),
+  /** Print or save as PDF, recorded with a snapshot of the exact document. */
+  'documents.issue': call(DocumentIssueInput).returns<IssuedFile>(),
+  /** The stored snapshot printed or saved again: the same document as the first time. */
+  'documents.reissue': call(DocumentReissueInput).returns<IssuedFile>(),
+  'documents.listForClient': call(z.object({ clientId: ClientId })).returns<IssuedDocument[]>(),
 } as const;
 
 export interface ClientDetail {
@@ -111,9 +181,13 @@ export type DermachartApi = {
   };
 };
 
+export * from './aftercare';
 export * from './catalogue';
 export * from './clients';
+export * from './consents';
+export * from './depthScale';
 export * from './errors';
 export * from './history';
 export * from './photos';
 export * from './sessions';
+export * from './settings';

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { ClientId } from './clients';
+import { CropRect, Rotation } from './photoAdjustments';
+
+export * from './photoAdjustments';
 
 export const PHASES = ['before', 'after', 'follow-up'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -58,10 +61,26 @@ export const PhotoImportInput = z.object({
 });
 export type PhotoImportInput = z.input<typeof PhotoImportInput>;
 
+/** The most photos one photos.list call returns, and how many it returns when not told. */
+export const PHOTO_PAGE_MAX = 1000;
+export const PHOTO_PAGE_DEFAULT = 500;
+
+/**
+ * One page of a client's timeline, newest first. Pages are keyed by the last photo of the previous page
+ * (`afterId`), not by an offset, so each is read straight from the index; a page shorter than `limit` is
+ * the last one.
+ */
 export const PhotoListInput = z.object({
   clientId: ClientId,
   phase: z.enum(PHASES).nullable().default(null),
   pose: z.enum(POSES).nullable().default(null),
+  limit: z
+    .number()
+    .int('The page size must be a whole number')
+    .min(1, 'The page size must be at least 1')
+    .max(PHOTO_PAGE_MAX, `The page size can be at most ${PHOTO_PAGE_MAX}`)
+    .default(PHOTO_PAGE_DEFAULT),
+  afterId: z.uuid('The page cursor must be a photo id').nullable().default(null),
 });
 
 export const PhotoUpdateInput = z.object({
@@ -72,7 +91,9 @@ export const PhotoUpdateInput = z.object({
       pose: z.enum(POSES).nullable(),
       sessionId: z.uuid().nullable(),
       notes: z.string().trim().max(2000).nullable(),
-      rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+      rotation: Rotation,
+      /** The crop, in fractions of the image after the rotation; null removes it. */
+      crop: CropRect.nullable(),
     })
     .partial()
     .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change' }),
@@ -106,7 +127,10 @@ export interface Photo {
   pose: Pose | null;
   notes: string | null;
   consentScope: ConsentScope;
-  rotation: 0 | 90 | 180 | 270;
+  /** Clockwise quarter turns applied on top of the EXIF orientation; never written into the image. */
+  rotation: Rotation;
+  /** Fractions (0..1) of the image after orientation and rotation; null shows the whole image. */
+  crop: CropRect | null;
   createdAt: string;
 }
 

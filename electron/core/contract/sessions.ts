@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { depthMm } from './catalogue';
 import { ClientId, localDate } from './clients';
+import type { ConsentStanding } from './consents';
 import type { Severity } from './history';
 
 export const TECHNIQUES = ['stamping', 'linear', 'circular', 'cross-hatch', 'rolling'] as const;
@@ -116,6 +117,12 @@ export const SessionAmendInput = z.object({
 export const SessionListInput = z.object({ clientId: ClientId });
 export const SessionTodayInput = z.object({ date: z.iso.date().default(() => localDate()) });
 
+/**
+ * The screening flag a session gets when its treatment has no valid consent (missing, expired or revoked).
+ * Proceeding on it needs a note; signing the consent with the session's id decides it.
+ */
+export const CONSENT_ALERT_KEY = 'consent';
+
 /** A screening flag raised when the session started, and what the practitioner decided about it. */
 export interface ScreeningFlag {
   alertKey: string;
@@ -160,6 +167,8 @@ export interface Session {
   signedHash: string | null;
   amendments: Amendment[];
   warnings: ChartWarning[];
+  /** The client's consent for this treatment as it stands now (a later revocation shows here). */
+  consent: ConsentStanding | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -3,6 +3,7 @@ import {
   type Catalogue,
   type ChartInput,
   type ClientInput,
+  type ConsentTemplateFamily,
   type Device,
   type Endpoint,
   type ExpiryStatus,
@@ -14,6 +15,7 @@ import {
   type Technique,
   type TreatmentType,
 } from '../contract';
+import { recordDemoConsents } from './consents';
 import { expectOk } from './expect';
 import { foldToAscii, Rng, subSeed } from './generator';
 
@@ -251,6 +253,8 @@ export interface ChartingOptions {
   now?: Date;
   catalogue: Catalogue;
   lots: readonly DemoLot[];
+  /** The clinic's consent forms: each course starts with the client's consents signed (on paper). */
+  consentForms?: readonly ConsentTemplateFamily[];
 }
 
 export interface CourseClient {
@@ -265,6 +269,8 @@ export interface CourseResult {
   signed: number;
   amended: number;
   drafts: number;
+  /** Consent forms recorded for the client (the treatment's, and often photography). */
+  consents: number;
 }
 
 /** Contraindications the demo clinic does not treat over: such clients get no course. */
@@ -747,7 +753,13 @@ export function createDemoCharting(options: ChartingOptions) {
       ago += treatment.defaultIntervalDays + rng.int(-4, 4);
     }
 
-    const result: CourseResult = { treatmentName: treatment.name, signed: 0, amended: 0, drafts: 0 };
+    const result: CourseResult = {
+      treatmentName: treatment.name,
+      signed: 0,
+      amended: 0,
+      drafts: 0,
+      consents: 0,
+    };
     for (let k = 0; k < n; k++) {
       const day = days[k]!;
       const isDraft = draft !== null && k === n - 1;
@@ -765,6 +777,16 @@ export function createDemoCharting(options: ChartingOptions) {
       const appliedAt = plusMinutes(startedAt, rng.int(5, 10));
       const removedAt = plusMinutes(appliedAt, rng.int(30, 45));
       const unlessFuture = (iso: string) => (isDraft && realToday && iso > now.toISOString() ? null : iso);
+      if (k === 0 && options.consentForms) {
+        result.consents = await recordDemoConsents(core, options.consentForms, seed, {
+          clientId: client.id,
+          clientIndex: client.index,
+          clientName: `${input.firstName.trim()} ${input.lastName.trim()}`,
+          treatment,
+          practitioner,
+          signedOn: day,
+        });
+      }
 
       const session = expectOk<Session>(
         await core.dispatch('sessions.start', {

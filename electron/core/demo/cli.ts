@@ -169,6 +169,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       console.log(`  sessions created:       ${result.sessions + result.drafts}`);
       console.log(`    signed:               ${result.sessions} (${result.amended} amended)`);
       console.log(`    drafts open today:    ${result.drafts}`);
+      console.log(`  consent forms:          ${result.consents} (on paper, with generated demo scans)`);
     }
     console.log(`  clients in the records: ${total}`);
     console.log(`  records file:           ${join(options.dataDir, RECORDS_FILE)}`);

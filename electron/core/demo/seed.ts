@@ -1,5 +1,11 @@
 import type { Core } from '../app/core';
-import { type Client, type ClientDetail, ClientInput, type HistoryVersion } from '../contract';
+import {
+  type Client,
+  type ClientDetail,
+  ClientInput,
+  type ConsentTemplateFamily,
+  type HistoryVersion,
+} from '../contract';
 import { newId, nowIso } from '../db/ids';
 import { createDemoCharting, type DraftStage, seedDemoLots, UNTREATED_CONTRAINDICATIONS } from './charting';
 import { expectOk } from './expect';
@@ -34,6 +40,8 @@ export interface SeedResult {
   sessions: number;
   amended: number;
   drafts: number;
+  /** Consent forms recorded (on paper, with a generated scan) for the clients with a course. */
+  consents: number;
   /** Ids in creation order. */
   ids: string[];
   clients: Client[];
@@ -59,8 +67,8 @@ const DRAFT_STAGES: readonly DraftStage[] = ['numbing-on', 'awaiting-sign-off'];
 /**
  * Loads a fictional clinic through the real, validated API path (core.dispatch), exactly as the renderer
  * would: clients.create, then history.save; then product lots (catalogue.saveBatch) and courses of charted
- * sessions (sessions.start, acknowledge, saveDraft, sign, and now and then amend); then clients.archive for
- * a few. Throws on the first refusal.
+ * sessions (consents on paper first, then sessions.start, acknowledge, saveDraft, sign, and now and then
+ * amend); then clients.archive for a few. Throws on the first refusal.
  */
 export async function seedDemoClinic(core: Core, options: SeedOptions): Promise<SeedResult> {
   const generator: DemoGenerator = createDemoGenerator({
@@ -82,6 +90,7 @@ export async function seedDemoClinic(core: Core, options: SeedOptions): Promise<
     sessions: 0,
     amended: 0,
     drafts: 0,
+    consents: 0,
     ids: [],
     clients: [],
   };
@@ -157,7 +166,17 @@ async function chartCourses(
     stages.set(chosen[pick.int(from, Math.max(from, to))]!, stage);
   });
 
-  const charting = createDemoCharting({ seed: generator.seed, today: generator.today, catalogue, lots });
+  const consentForms = expectOk<ConsentTemplateFamily[]>(
+    await core.dispatch('consents.templates', {}),
+    'consents.templates',
+  );
+  const charting = createDemoCharting({
+    seed: generator.seed,
+    today: generator.today,
+    catalogue,
+    lots,
+    consentForms,
+  });
   for (const index of chosen) {
     const course = await charting.chartCourse(
       core,
@@ -169,6 +188,7 @@ async function chartCourses(
     result.sessions += course.signed;
     result.amended += course.amended;
     result.drafts += course.drafts;
+    result.consents += course.consents;
   }
 }
 

@@ -11,7 +11,15 @@ import {
   useMantineColorScheme,
 } from '@mantine/core';
 import { spotlight } from '@mantine/spotlight';
-import { IconBox, IconCalendarEvent, IconMoon, IconSearch, IconSun, IconUsers } from '@tabler/icons-react';
+import {
+  IconBox,
+  IconCalendarEvent,
+  IconFileCertificate,
+  IconMoon,
+  IconSearch,
+  IconSun,
+  IconUsers,
+} from '@tabler/icons-react';
 import { Outlet, NavLink as RouterNavLink, useLocation } from 'react-router';
 import { GlobalSearch } from './GlobalSearch';
 import { modKey } from './platform';
@@ -20,6 +28,7 @@ const NAV = [
   { to: '/clients', label: 'Clients', icon: IconUsers },
   { to: '/today', label: 'Today', icon: IconCalendarEvent },
   { to: '/catalogue', label: 'Catalogue', icon: IconBox },
+  { to: '/consent-forms', label: 'Consent forms', icon: IconFileCertificate },
 ] as const;
 
 export function Shell() {

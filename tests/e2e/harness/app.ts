@@ -8,6 +8,7 @@ import { type Core, createCore } from '../../../electron/core/app/core';
 import { isOrigin } from '../../../electron/core/http/appOrigin';
 import { createAppHandler, createMediaHandler } from '../../../electron/core/http/mediaHandler';
 import { createStaticHandler } from '../../../electron/core/http/staticFiles';
+import { createPlaywrightPdfRenderer, type RecordingPdfRenderer } from '../../support/pdfRenderer';
 
 /** The renderer is served on a made-up origin; the built app uses app://dermachart the same way. */
 export const HARNESS_ORIGIN = 'https://dermachart.test';
@@ -70,6 +71,8 @@ export interface AppHarness {
   core(): Core;
   /** Closes the database and opens it again from disk, as a restart of the app would. */
   restartCore(): void;
+  /** The core's PDF renderer (the test's own Chromium); `printed` lists what was sent to the printer. */
+  pdf: RecordingPdfRenderer;
   open(hash?: string): Promise<void>;
   shot(name: string): Promise<void>;
   expectNoSeriousA11yViolations(): Promise<void>;
@@ -78,7 +81,9 @@ export interface AppHarness {
 export const test = base.extend<{ app: AppHarness }>({
   app: async ({ page, context }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dermachart-e2e-'));
-    let core = createCore({ dataDir });
+    // Consent forms render their PDFs in the test's own browser, as the app does in Electron's Chromium.
+    const pdf = createPlaywrightPdfRenderer(context.browser()!);
+    let core = createCore({ dataDir, pdf });
     const route = createIpcRouter(
       (name, payload) => core.dispatch(name, payload),
       (url) => isOrigin(url, HARNESS_ORIGIN),
@@ -90,7 +95,11 @@ export const test = base.extend<{ app: AppHarness }>({
 
     const serve = createAppHandler(
       createStaticHandler(RENDERER_DIR),
-      createMediaHandler((id, variant) => core.photoBytes(id, variant)),
+      createMediaHandler(
+        (id, variant) => core.photoBytes(id, variant),
+        (id, part) => core.consentBytes(id, part),
+        (sha) => core.clinicLogo(sha),
+      ),
     );
     await context.route(`${HARNESS_ORIGIN}/**`, async (r) => {
       const response = await serve(new Request(r.request().url(), { method: r.request().method() }));
@@ -110,8 +119,9 @@ export const test = base.extend<{ app: AppHarness }>({
       core: () => core,
       restartCore() {
         core.close();
-        core = createCore({ dataDir });
+        core = createCore({ dataDir, pdf });
       },
+      pdf,
       async open(hash = '/clients') {
         await page.goto(`${HARNESS_ORIGIN}/index.html#${hash}`);
         await expect(page.getByText('Dermachart', { exact: true })).toBeVisible();

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ImageRejected } from '../../../electron/core/domain/photos/imagePipeline';
 import { createWorkerImageProcessor } from '../../../electron/core/domain/photos/imageProcessor';
@@ -47,6 +48,30 @@ describe('photo decoding in worker threads', () => {
       fileName: 'scan.pdf',
     });
     expect(error).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/^scan\.pdf: /) });
+  });
+
+  it('moves a whole file to the worker and back instead of copying it, and copies a shared slice', async () => {
+    const file = await noise(900, 600).jpeg().toBuffer();
+    const whole = Buffer.alloc(file.length);
+    file.copy(whole);
+    const expected = Buffer.from(file);
+    const image = await pool(whole);
+    // The caller's Buffer gave its memory away; the same bytes come back as the original.
+    expect(whole.byteLength).toBe(0);
+    expect(image.original.equals(expected)).toBe(true);
+    expect(image).toMatchObject({ format: 'jpeg', width: 900, height: 600 });
+
+    // A small Buffer lives in Node's shared pool beside other Buffers: it must be copied, not taken.
+    const tiny = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } })
+      .jpeg()
+      .toBuffer();
+    const neighbour = Buffer.from('neighbour');
+    const pooled = Buffer.from(tiny);
+    expect(pooled.buffer).toBe(neighbour.buffer);
+    const small = await pool(pooled);
+    expect(pooled.equals(tiny)).toBe(true);
+    expect(neighbour.toString()).toBe('neighbour');
+    expect(small.original.equals(tiny)).toBe(true);
   });
 
   it.skipIf(!heifEncPath())(

@@ -7,6 +7,9 @@ import { migration0005 } from './0005-catalogue';
 import { migration0006 } from './0006-sessions';
 import { migration0007 } from './0007-signed-session-guards';
 import { migration0008 } from './0008-photos';
+import { migration0009 } from './0009-consents';
+import { migration0010 } from './0010-clinic-settings';
+import { migration0011 } from './0011-aftercare-documents';
 
 /** The records database's migrations, in order. Add a file per migration, each with its own test. */
 export const recordsMigrations: readonly Migration[] = [
@@ -18,4 +21,7 @@ export const recordsMigrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
+  migration0010,
+  migration0011,
 ];

@@ -44,6 +44,14 @@ export function createBlobsRepo(media: Database) {
         }
       })();
     },
+    /** Several blobs in one media transaction (a signed form's PDF, HTML and signature images). */
+    storeAll(blobs: readonly { sha256: string; mime: string; bytes: Buffer }[], at: string) {
+      media.transaction(() => {
+        for (const b of blobs) {
+          put.run({ sha256: b.sha256, mime: b.mime, size: b.bytes.length, bytes: b.bytes, at });
+        }
+      })();
+    },
     putDerived(source: string, variant: DerivedVariant, mime: string, bytes: Buffer, at: string) {
       putDerived.run({ source, variant, mime, bytes, at });
     },

@@ -31,7 +31,7 @@ interface SessionRow {
   updated_at: string;
 }
 
-export type StoredSession = Omit<Session, 'current' | 'warnings'>;
+export type StoredSession = Omit<Session, 'current' | 'warnings' | 'consent'>;
 
 export interface SessionListRow {
   id: string;

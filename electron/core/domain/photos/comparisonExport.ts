@@ -1,4 +1,6 @@
 import sharp, { type OverlayOptions } from 'sharp';
+import type { Adjustment } from '../../contract';
+import { adjustedImage } from './adjust';
 
 const HEIGHT = 1200;
 const GUTTER = 24;
@@ -22,18 +24,22 @@ function band(width: number, label: string): Buffer {
   );
 }
 
+export interface ComparisonPane {
+  /** An upright rendition (the preview). */
+  image: Buffer;
+  label: string;
+  /** The photo's stored rotation and crop, applied here as on screen. */
+  adjustment: Adjustment;
+}
+
 /**
  * Two photos side by side at the same height, each with its label burned in below, as one JPEG. sharp
  * writes no metadata unless asked, so no EXIF or location data from the originals survives.
  */
-export async function renderComparison(
-  earlier: { image: Buffer; label: string },
-  later: { image: Buffer; label: string },
-): Promise<Buffer> {
+export async function renderComparison(earlier: ComparisonPane, later: ComparisonPane): Promise<Buffer> {
   const panes = await Promise.all(
     [earlier, later].map(async (pane) => {
-      const { data, info } = await sharp(pane.image)
-        .rotate()
+      const { data, info } = await (await adjustedImage(pane.image, pane.adjustment))
         .resize({ height: HEIGHT, width: 1600, fit: 'inside' })
         .jpeg({ quality: 92 })
         .toBuffer({ resolveWithObject: true });

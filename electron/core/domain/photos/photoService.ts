@@ -8,6 +8,7 @@ import {
   type PhotoImportResult,
   type PhotoVariant,
   POSE_LABELS,
+  rotateCrop,
   scopeAllows,
 } from '../../contract';
 import { newId, nowIso } from '../../db/ids';
@@ -16,8 +17,8 @@ import type { createPhotosRepo } from '../../db/repositories/photosRepo';
 import type { createSessionsRepo } from '../../db/repositories/sessionsRepo';
 import type { createClientService } from '../clients/clientService';
 import { renderComparison } from './comparisonExport';
-import { ImageRejected, type ProcessedImage } from './imagePipeline';
-import type { ImageProcessor } from './imageProcessor';
+import { ImageRejected } from './imagePipeline';
+import type { ImageProcessor, ProcessedFile } from './imageProcessor';
 
 export interface PhotoDeps {
   db: Database;
@@ -76,7 +77,9 @@ export function createPhotoService(d: PhotoDeps) {
       d.clients.requireClient(input.clientId);
       checkSession(input.clientId, input.sessionId);
       const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
-      let image: ProcessedImage;
+      // The processor may move the bytes to a worker and back rather than copy them: from here on they are
+      // image.original (input.bytes may be empty).
+      let image: ProcessedFile;
       try {
         image = await d.process(bytes);
       } catch (error) {
@@ -95,7 +98,7 @@ export function createPhotoService(d: PhotoDeps) {
 
       const at = nowIso();
       d.blobs.storeImage(
-        { sha256: image.sha256, mime: image.mime, bytes },
+        { sha256: image.sha256, mime: image.mime, bytes: image.original },
         [
           { variant: 'thumb', mime: 'image/jpeg', bytes: image.thumb },
           { variant: 'preview', mime: 'image/jpeg', bytes: image.preview },
@@ -116,7 +119,7 @@ export function createPhotoService(d: PhotoDeps) {
           originalName: input.fileName,
           format: image.format,
           mime: image.mime,
-          byteSize: bytes.length,
+          byteSize: image.original.length,
           width: image.width,
           height: image.height,
           orientation: image.orientation,
@@ -130,19 +133,46 @@ export function createPhotoService(d: PhotoDeps) {
       return { photo: requirePhoto(id), duplicate: false };
     },
 
+    /** One page of the timeline; the next page starts after the last photo of this one. */
     list(input: ApiParsedInput<'photos.list'>): Photo[] {
       d.clients.requireClient(input.clientId);
-      return d.photos.list(input.clientId, input.phase, input.pose);
+      const { clientId, phase, pose, limit } = input;
+      let after: { time: string; seq: number } | null = null;
+      if (input.afterId) {
+        const cursor = d.photos.cursor(input.afterId);
+        if (!cursor || cursor.clientId !== clientId) {
+          throw new DomainError('NOT_FOUND', 'The page cursor is not one of this client’s photos.', [
+            { path: 'afterId', message: 'Start again from the first page' },
+          ]);
+        }
+        after = cursor;
+      }
+      return d.photos.listPage({ clientId, phase, pose, limit }, after);
     },
 
     update(input: ApiParsedInput<'photos.update'>): Photo[] {
       const photos = input.ids.map(requirePhoto);
       if (input.patch.sessionId) for (const p of photos) checkSession(p.clientId, input.patch.sessionId);
-      d.photos.update(input.ids, input.patch, nowIso(), d.deviceId);
+      const at = nowIso();
+      const { rotation } = input.patch;
+      d.db.transaction(() => {
+        d.photos.update(input.ids, input.patch, at, d.deviceId);
+        // A new rotation without a new crop keeps each photo's crop on the same part of the picture: the
+        // crop is stored in rotated coordinates, so it turns with the image.
+        if (rotation === undefined || 'crop' in input.patch) return;
+        for (const p of photos) {
+          if (!p.crop || p.rotation === rotation) continue;
+          const crop = rotateCrop(p.crop, (rotation - p.rotation) / 90);
+          d.photos.update([p.id], { crop }, at, d.deviceId);
+        }
+      })();
       return input.ids.map(requirePhoto);
     },
 
     bytes: photoBytes,
+
+    /** How many photos a client has (printed on the record summary). */
+    count: (clientId: string) => d.photos.count(clientId),
 
     /**
      * A before/after comparison as one JPEG with dates burned in and no metadata, only for a use that both
@@ -172,8 +202,8 @@ export function createPhotoService(d: PhotoDeps) {
           .filter(Boolean)
           .join(' · ');
       const jpeg = await renderComparison(
-        { image: previews[0]!.bytes, label: label(earlier) },
-        { image: previews[1]!.bytes, label: label(later) },
+        { image: previews[0]!.bytes, label: label(earlier), adjustment: earlier },
+        { image: previews[1]!.bytes, label: label(later), adjustment: later },
       );
       return {
         fileName: `comparison-${day(earlier)}-${day(later)}.jpg`,
@@ -182,7 +212,11 @@ export function createPhotoService(d: PhotoDeps) {
       };
     },
 
-    /** Start-up: remove blobs no photo refers to (an import interrupted between its two commits). */
-    sweep: () => d.blobs.sweep(d.photos.referencedHashes()),
+    /**
+     * Start-up: remove blobs nothing refers to (an import interrupted between its two commits). Other owners
+     * of media blobs (signed consents) pass the hashes they hold, so the sweep never removes theirs.
+     */
+    sweep: (...alsoReferenced: ReadonlySet<string>[]) =>
+      d.blobs.sweep(new Set([d.photos.referencedHashes(), ...alsoReferenced].flatMap((set) => [...set]))),
   };
 }

@@ -2,6 +2,8 @@ import {
   type ApiParsedInput,
   type Chart,
   ChartInput,
+  CONSENT_ALERT_KEY,
+  type ConsentStanding,
   DomainError,
   localDate,
   type Session,
@@ -11,6 +13,7 @@ import { newId, nowIso } from '../../db/ids';
 import type { createSessionsRepo, SessionListRow, StoredSession } from '../../db/repositories/sessionsRepo';
 import type { createCatalogueService } from '../catalogue/catalogueService';
 import type { createClientService, ServiceContext } from '../clients/clientService';
+import { consentFlag } from '../consents/standing';
 import { sealOf } from '../integrity/hash';
 import { daysBetween } from '../screening/alerts';
 import { chartWarnings, defaultNextSessionDate, signOffProblems } from './chartRules';
@@ -20,6 +23,8 @@ export interface SessionDeps {
   sessions: ReturnType<typeof createSessionsRepo>;
   clients: ReturnType<typeof createClientService>;
   catalogue: ReturnType<typeof createCatalogueService>;
+  /** The client's consent for a treatment type, as it stands today (from the consent service). */
+  consentStanding: (clientId: string, treatmentTypeId: string) => ConsentStanding | null;
 }
 
 const notFound = (): never => {
@@ -31,14 +36,20 @@ export function currentChart(s: Pick<StoredSession, 'chart' | 'amendments'>): Ch
   return s.amendments.at(-1)?.chart ?? s.chart;
 }
 
-export function createSessionService({ ctx, sessions, clients, catalogue }: SessionDeps) {
+export function createSessionService({ ctx, sessions, clients, catalogue, consentStanding }: SessionDeps) {
   const stamp = () => ({ at: nowIso(), deviceId: ctx.deviceId });
 
   function load(id: string): Session {
     const stored = sessions.get(id) ?? notFound();
     const current = currentChart(stored);
     const treatment = catalogue.treatmentType(stored.treatmentTypeId);
-    return { ...stored, current, warnings: chartWarnings(current, treatment, catalogue.batch) };
+    return {
+      ...stored,
+      current,
+      warnings: chartWarnings(current, treatment, catalogue.batch),
+      // Live, not frozen: a consent revoked after the session shows on it.
+      consent: consentStanding(stored.clientId, stored.treatmentTypeId),
+    };
   }
 
   function requireDraft(id: string): StoredSession {
@@ -137,15 +148,19 @@ export function createSessionService({ ctx, sessions, clients, catalogue }: Sess
         }),
       });
       const id = newId();
+      const flags = detail.alerts.map((a) => ({
+        alertKey: a.key,
+        label: a.label,
+        severity: a.severity,
+        advice: a.advice,
+      }));
+      const standing = consentStanding(input.clientId, treatment.id);
+      const consent = standing && consentFlag(standing, treatment.name);
+      if (consent) flags.push(consent);
       ctx.db.transaction(() =>
         sessions.insertDraft(
           { id, clientId: input.clientId, treatmentTypeId: treatment.id, copiedFrom: previousId, chart },
-          detail.alerts.map((a) => ({
-            alertKey: a.key,
-            label: a.label,
-            severity: a.severity,
-            advice: a.advice,
-          })),
+          flags,
           stamp(),
         ),
       )();
@@ -171,11 +186,13 @@ export function createSessionService({ ctx, sessions, clients, catalogue }: Sess
           message: 'This flag was not raised for this session',
         }));
       input.acknowledgements.forEach((a, i) => {
-        if (
-          a.decision === 'proceed' &&
-          !a.note &&
-          stored.screening.find((f) => f.alertKey === a.alertKey)?.severity === 'contraindication'
-        ) {
+        if (a.decision !== 'proceed' || a.note) return;
+        if (a.alertKey === CONSENT_ALERT_KEY) {
+          issues.push({
+            path: `acknowledgements.${i}.note`,
+            message: 'Record why you proceed without a valid consent',
+          });
+        } else if (stored.screening.find((f) => f.alertKey === a.alertKey)?.severity === 'contraindication') {
           issues.push({
             path: `acknowledgements.${i}.note`,
             message: 'Note why it is safe to proceed despite a contraindication',

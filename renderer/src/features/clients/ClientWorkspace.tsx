@@ -9,6 +9,7 @@ import {
   IconArchiveOff,
   IconClipboardHeart,
   IconEdit,
+  IconFileCertificate,
   IconLayoutDashboard,
   IconPhoto,
   IconStethoscope,
@@ -19,6 +20,7 @@ import { api } from '../../api/api';
 import { PageHeader } from '../../shared/PageHeader';
 import { ShortcutHint } from '../../shared/ShortcutHint';
 import { showApiError } from '../../shared/showApiError';
+import { ConsentsTab } from '../consents/ConsentsTab';
 import { MedicalHistoryTab } from '../history/MedicalHistoryTab';
 import { CompareLauncher } from '../photos/CompareLauncher';
 import { PhotosTab } from '../photos/PhotosTab';
@@ -27,7 +29,7 @@ import { StartSessionModal } from '../sessions/StartSessionModal';
 import { ageOn, clientDisplayName, fitzpatrickText, formatDate } from './format';
 import { OverviewTab } from './OverviewTab';
 
-const TABS = ['overview', 'sessions', 'photos', 'history'] as const;
+const TABS = ['overview', 'sessions', 'photos', 'consents', 'history'] as const;
 
 export function ClientWorkspace() {
   const { clientId = '', tab = 'overview' } = useParams();
@@ -154,7 +156,14 @@ export function ClientWorkspace() {
         }
       />
       <StartSessionModal clientId={client.id} opened={starting} onClose={() => setStarting(false)} />
-      {comparing && <CompareLauncher clientId={client.id} initial={comparing} onClose={closeCompare} />}
+      {comparing && (
+        <CompareLauncher
+          clientId={client.id}
+          initial={comparing}
+          onClose={closeCompare}
+          archived={archived}
+        />
+      )}
       <Tabs
         value={TABS.includes(tab as (typeof TABS)[number]) ? tab : 'overview'}
         onChange={(value) => navigate(`/clients/${client.id}/${value}`, { replace: true })}
@@ -170,6 +179,9 @@ export function ClientWorkspace() {
           </Tabs.Tab>
           <Tabs.Tab value="photos" leftSection={<IconPhoto size={16} />}>
             Photos
+          </Tabs.Tab>
+          <Tabs.Tab value="consents" leftSection={<IconFileCertificate size={16} />}>
+            Consents
           </Tabs.Tab>
           <Tabs.Tab value="history" leftSection={<IconClipboardHeart size={16} />}>
             <Group gap={6} wrap="nowrap">
@@ -191,6 +203,13 @@ export function ClientWorkspace() {
           </Tabs.Panel>
           <Tabs.Panel value="photos" h="100%">
             <PhotosTab clientId={client.id} archived={archived} onCompare={(a, b) => setComparing([a, b])} />
+          </Tabs.Panel>
+          <Tabs.Panel value="consents">
+            <ConsentsTab
+              clientId={client.id}
+              clientName={`${client.firstName} ${client.lastName}`}
+              archived={archived}
+            />
           </Tabs.Panel>
           <Tabs.Panel value="history">
             <MedicalHistoryTab clientId={client.id} onSaved={load} />

@@ -1,6 +1,7 @@
 import { type ClientDetail, FITZPATRICK_DESCRIPTIONS, SKIN_CONCERN_LABELS } from '@contract';
 import { Badge, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { ConsentSummaryCard } from '../consents/ConsentSummaryCard';
 import { AlertList } from './AlertList';
 import { fitzpatrickText, formatDate, formatDateTime, SEX_LABELS } from './format';
 
@@ -69,6 +70,7 @@ export function OverviewTab({ detail }: { detail: ClientDetail }) {
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 5 }}>
         <Stack gap="lg">
+          <ConsentSummaryCard clientId={c.id} />
           <Card title="Details">
             <Facts>
               <Fact label="Date of birth">{formatDate(c.dateOfBirth)}</Fact>

@@ -22,6 +22,7 @@ import { IconAlertTriangle, IconCamera, IconCheck, IconCircleDashed } from '@tab
 import { type CSSProperties, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { api } from '../../api/api';
 import { showApiError } from '../../shared/showApiError';
+import { AdjustedImage } from './AdjustedImage';
 import {
   CHECKLIST_OPTIONS,
   CHECKLISTS,
@@ -30,6 +31,7 @@ import {
   firstPose,
   nextPose,
 } from './captureChecklist';
+import { loadPhotoPages } from './photoPages';
 import { PHASE_LABELS, POSE_LABELS, photoAlt } from './photosGrouping';
 import { grabFrame, useCaptureCamera } from './useCaptureCamera';
 
@@ -127,8 +129,7 @@ export function CaptureView(props: {
     if (!opened) return;
     let live = true;
     setGhost(undefined);
-    api.photos
-      .list({ clientId, pose })
+    loadPhotoPages(api.photos.list, clientId, { pose, max: 1 })
       .then((list) => live && setGhost(list[0] ?? null))
       .catch(() => live && setGhost(null));
     return () => {
@@ -297,13 +298,13 @@ export function CaptureView(props: {
               style={fill}
             />
             {live && showGhost && ghost && (
-              <img
-                src={mediaUrl(ghost.id, 'preview')}
+              // Turned and cropped as stored, so the ghost frames the shot as the earlier one was framed.
+              <AdjustedImage
+                photo={ghost}
+                variant="preview"
                 alt={`Ghost: ${photoAlt(ghost)}`}
-                data-testid="capture-ghost"
-                data-photo-id={ghost.id}
-                draggable={false}
-                style={{ ...fill, opacity: opacity / 100, pointerEvents: 'none' }}
+                opacity={opacity / 100}
+                imgProps={{ 'data-testid': 'capture-ghost', 'data-photo-id': ghost.id }}
               />
             )}
             {camera.state.status === 'starting' && (

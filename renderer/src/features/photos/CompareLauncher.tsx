@@ -5,17 +5,21 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api/api';
 import { showApiError } from '../../shared/showApiError';
 import { CompareView } from './CompareView';
+import { loadPhotoPages } from './photoPages';
 
 /** Loads the client's photos and sessions, then opens the comparison on the chosen (or default) pair. */
 export function CompareLauncher(props: {
   clientId: string;
   initial: [Photo, Photo] | null;
   onClose: () => void;
+  /** An archived client's photos can be compared and exported but not aligned. */
+  archived?: boolean;
 }) {
   const [data, setData] = useState<{ photos: Photo[]; sessions: SessionSummary[] } | null>(null);
   const { clientId, onClose } = props;
   useEffect(() => {
-    Promise.all([api.photos.list({ clientId }), api.sessions.listForClient({ clientId })])
+    // Every photo: the default pair (first session's before, latest after) can be anywhere in the timeline.
+    Promise.all([loadPhotoPages(api.photos.list, clientId), api.sessions.listForClient({ clientId })])
       .then(([photos, sessions]) => setData({ photos, sessions }))
       .catch((error) => {
         showApiError(error, 'The photos could not be loaded');
@@ -29,6 +33,7 @@ export function CompareLauncher(props: {
       sessions={data.sessions}
       initial={props.initial}
       onClose={props.onClose}
+      readOnly={props.archived}
       onExport={(earlier, later, use) => void exportComparison(earlier, later, use)}
     />
   );

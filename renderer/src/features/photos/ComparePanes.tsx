@@ -1,8 +1,7 @@
-import { mediaUrl, type Photo } from '@contract';
-import { ActionIcon, Group, Text, Tooltip } from '@mantine/core';
-import { IconZoomIn, IconZoomOut, IconZoomReset } from '@tabler/icons-react';
+import type { Adjustment } from '@contract';
+import { ActionIcon, Button, Group, Text, Tooltip } from '@mantine/core';
+import { IconFocusCentered, IconZoomIn, IconZoomOut, IconZoomReset } from '@tabler/icons-react';
 import { type CSSProperties, type ReactNode, type RefObject, useId, useMemo, useRef, useState } from 'react';
-import { ReactCompareSliderImage } from 'react-compare-slider';
 import { Handle, HandleRoot, Item, Provider, Root } from 'react-compare-slider/components';
 import { useReactCompareSlider } from 'react-compare-slider/hooks';
 import {
@@ -11,15 +10,11 @@ import {
   TransformComponent,
   TransformWrapper,
 } from 'react-zoom-pan-pinch';
+import { AdjustedImage } from './AdjustedImage';
+import { AlignOverlay } from './AlignOverlay';
+import { CaptionChip, type ComparePanePhoto, FILL_BOX, PANE, PaneToolbar } from './compareParts';
 
-/** One side of a comparison: the photo and the caption burned on its pane. */
-export interface ComparePanePhoto {
-  photo: Photo;
-  /** e.g. "Before · 12 Mar 2026 · Session 1 of 4". */
-  caption: string;
-  /** Text alternative, e.g. "Earlier photo: Front · Before · 12 Mar 2026". */
-  alt: string;
-}
+export type { ComparePanePhoto } from './compareParts';
 
 type Transform = { scale: number; positionX: number; positionY: number };
 type ZoomRef = RefObject<ReactZoomPanPinchContentRef | null>;
@@ -27,84 +22,9 @@ type ZoomRef = RefObject<ReactZoomPanPinchContentRef | null>;
 const MAX_SCALE = 8;
 const ZOOM_STEP = 0.5;
 
-/**
- * Fills a `container-type: size` box with the photo, contained and turned by the photo's stored rotation
- * (the stored image variants are not rotated). A quarter turn swaps the box's width and height.
- */
-function rotatedFill(rotation: Photo['rotation']): CSSProperties {
-  const quarter = rotation === 90 || rotation === 270;
-  return {
-    position: 'absolute',
-    top: '50%',
-    left: '50%',
-    display: 'block',
-    width: quarter ? '100cqh' : '100cqw',
-    height: quarter ? '100cqw' : '100cqh',
-    maxWidth: 'none',
-    objectFit: 'contain',
-    transform: `translate(-50%, -50%) rotate(${rotation}deg)`,
-    userSelect: 'none',
-    pointerEvents: 'none',
-  };
-}
-
-const FILL_BOX: CSSProperties = {
-  position: 'relative',
-  width: '100%',
-  height: '100%',
-  containerType: 'size',
-  overflow: 'hidden',
-};
-
-const PANE: CSSProperties = {
-  position: 'relative',
-  margin: 0,
-  flex: 1,
-  minWidth: 0,
-  minHeight: 0,
-  height: '100%',
-  overflow: 'hidden',
-  borderRadius: 'var(--mantine-radius-md)',
-  background: 'light-dark(var(--mantine-color-gray-2), var(--mantine-color-dark-8))',
-};
-
-function PaneImage({ side, style }: { side: ComparePanePhoto; style?: CSSProperties }) {
-  return (
-    <img
-      src={mediaUrl(side.photo.id, 'preview')}
-      alt={side.alt}
-      draggable={false}
-      style={{ ...rotatedFill(side.photo.rotation), ...style }}
-    />
-  );
-}
-
-/** A caption chip over a pane: white on near-black, readable on any photo. */
-function CaptionChip(props: { children: ReactNode; side: 'left' | 'right'; shared?: boolean }) {
-  return (
-    <span
-      style={{
-        position: 'absolute',
-        top: 12,
-        [props.side]: 12,
-        zIndex: 3,
-        maxWidth: props.shared ? 'calc(50% - 18px)' : 'calc(100% - 24px)',
-        padding: '4px 10px',
-        borderRadius: 'var(--mantine-radius-sm)',
-        background: 'rgba(0, 0, 0, 0.72)',
-        color: '#fff',
-        fontSize: 'var(--mantine-font-size-sm)',
-        fontWeight: 500,
-        lineHeight: 1.4,
-        whiteSpace: 'nowrap',
-        overflow: 'hidden',
-        textOverflow: 'ellipsis',
-        pointerEvents: 'none',
-      }}
-    >
-      {props.children}
-    </span>
-  );
+/** A side's photo, turned and cropped as stored, contained in the pane. */
+function PaneImage({ side, opacity }: { side: ComparePanePhoto; opacity?: number }) {
+  return <AdjustedImage photo={side.photo} variant="preview" alt={side.alt} opacity={opacity} />;
 }
 
 /** A pan/zoom surface: wheel or pinch zooms, drag pans, and with focus the arrow keys, + / − and 0. */
@@ -141,15 +61,18 @@ function ZoomSurface(props: {
 }
 
 /** Zoom buttons and the keyboard hint under a zoomable view; acting on `zoomRef` (synced views follow). */
-function ZoomBar(props: { zoomRef: ZoomRef; hintId: string; hint: string; children?: ReactNode }) {
+function ZoomBar(props: {
+  zoomRef: ZoomRef;
+  hintId: string;
+  hint: string;
+  stacked?: boolean;
+  children?: ReactNode;
+}) {
   const zoom = (f: (z: ReactZoomPanPinchContentRef) => void) => () => {
     if (props.zoomRef.current) f(props.zoomRef.current);
   };
   return (
-    <Group justify="space-between" gap="md" wrap="wrap">
-      <Text id={props.hintId} size="xs" c="dimmed">
-        {props.hint}
-      </Text>
+    <PaneToolbar hintId={props.hintId} hint={props.hint} stacked={props.stacked}>
       <Group gap="md" wrap="nowrap">
         {props.children}
         <Group gap={4} wrap="nowrap" role="group" aria-label="Zoom">
@@ -185,7 +108,7 @@ function ZoomBar(props: { zoomRef: ZoomRef; hintId: string; hint: string; childr
           </Tooltip>
         </Group>
       </Group>
-    </Group>
+    </PaneToolbar>
   );
 }
 
@@ -196,6 +119,30 @@ const same = (a: Transform, b: Transform) =>
   Math.abs(a.scale - b.scale) < 1e-6 &&
   Math.abs(a.positionX - b.positionX) < 0.01 &&
   Math.abs(a.positionY - b.positionY) < 0.01;
+
+/** One photo in a zoomable pane with its caption; the side-by-side view has two that move together. */
+function ComparePane(props: {
+  side: ComparePanePhoto;
+  hintId: string;
+  zoomRef: ZoomRef;
+  onTransform: (ref: ReactZoomPanPinchRef, state: Transform) => void;
+}) {
+  return (
+    <figure style={PANE}>
+      <ZoomSurface
+        label={props.side.alt}
+        hintId={props.hintId}
+        zoomRef={props.zoomRef}
+        onTransform={props.onTransform}
+      >
+        <PaneImage side={props.side} />
+      </ZoomSurface>
+      <figcaption>
+        <CaptionChip side="left">{props.side.caption}</CaptionChip>
+      </figcaption>
+    </figure>
+  );
+}
 
 /** Two panes whose zoom and pan move together: transforming either applies the same transform to the other. */
 export function CompareSideBySide(props: { earlier: ComparePanePhoto; later: ComparePanePhoto }) {
@@ -223,22 +170,8 @@ export function CompareSideBySide(props: { earlier: ComparePanePhoto; later: Com
   return (
     <>
       <Group gap="md" wrap="nowrap" align="stretch" style={{ flex: 1, minHeight: 0 }}>
-        <figure style={PANE}>
-          <ZoomSurface label={props.earlier.alt} hintId={hintId} zoomRef={left} onTransform={onLeft}>
-            <PaneImage side={props.earlier} />
-          </ZoomSurface>
-          <figcaption>
-            <CaptionChip side="left">{props.earlier.caption}</CaptionChip>
-          </figcaption>
-        </figure>
-        <figure style={PANE}>
-          <ZoomSurface label={props.later.alt} hintId={hintId} zoomRef={right} onTransform={onRight}>
-            <PaneImage side={props.later} />
-          </ZoomSurface>
-          <figcaption>
-            <CaptionChip side="left">{props.later.caption}</CaptionChip>
-          </figcaption>
-        </figure>
+        <ComparePane side={props.earlier} hintId={hintId} zoomRef={left} onTransform={onLeft} />
+        <ComparePane side={props.later} hintId={hintId} zoomRef={right} onTransform={onRight} />
       </Group>
       <ZoomBar zoomRef={left} hintId={hintId} hint={`${ZOOM_HINT} Both photos move together.`} />
     </>
@@ -250,7 +183,7 @@ export function CompareSlider(props: { earlier: ComparePanePhoto; later: Compare
   const hintId = useId();
   const slider = useReactCompareSlider({ keyboardIncrement: '5%' });
   const [focusVisible, setFocusVisible] = useState(false);
-  const itemStyle: CSSProperties = { position: 'relative', containerType: 'size', minHeight: 0 };
+  const itemStyle: CSSProperties = { position: 'relative', minHeight: 0 };
 
   return (
     <>
@@ -258,20 +191,10 @@ export function CompareSlider(props: { earlier: ComparePanePhoto; later: Compare
         <Provider {...slider}>
           <Root style={{ width: '100%', height: '100%', gridTemplate: '100% / 100%' }}>
             <Item item="itemOne" style={itemStyle}>
-              <ReactCompareSliderImage
-                src={mediaUrl(props.earlier.photo.id, 'preview')}
-                alt={props.earlier.alt}
-                draggable={false}
-                style={rotatedFill(props.earlier.photo.rotation)}
-              />
+              <PaneImage side={props.earlier} />
             </Item>
             <Item item="itemTwo" style={itemStyle}>
-              <ReactCompareSliderImage
-                src={mediaUrl(props.later.photo.id, 'preview')}
-                alt={props.later.alt}
-                draggable={false}
-                style={rotatedFill(props.later.photo.rotation)}
-              />
+              <PaneImage side={props.later} />
             </Item>
             <HandleRoot
               aria-label="Comparison divider"
@@ -306,21 +229,50 @@ export function CompareSlider(props: { earlier: ComparePanePhoto; later: Compare
   );
 }
 
-/** The later photo over the earlier one at `opacity` percent, both zooming and panning as one. */
+/** Aligning the later photo to the earlier one in the overlay view (see AlignOverlay). */
+export interface AlignControls {
+  active: boolean;
+  /** False when the photos may not be changed (an archived client). */
+  allowed: boolean;
+  onStart: () => void;
+  onCancel: () => void;
+  onSave: (adjustment: Adjustment) => Promise<void>;
+}
+
+/**
+ * The later photo over the earlier one at `opacity` percent, both zooming and panning as one; or, while
+ * aligning, the later photo moving over the earlier one until they line up.
+ */
 export function CompareOverlay(props: {
   earlier: ComparePanePhoto;
   later: ComparePanePhoto;
   opacity: number;
   opacityControl: ReactNode;
+  align: AlignControls;
 }) {
   const hintId = useId();
   const zoom = useRef<ReactZoomPanPinchContentRef>(null);
+  const { align } = props;
+  if (align.active) {
+    return (
+      <AlignOverlay
+        // A new pair starts a new alignment.
+        key={`${props.earlier.photo.id}:${props.later.photo.id}`}
+        earlier={props.earlier}
+        later={props.later}
+        opacity={props.opacity}
+        opacityControl={props.opacityControl}
+        onCancel={align.onCancel}
+        onSave={align.onSave}
+      />
+    );
+  }
   return (
     <>
       <figure style={PANE}>
         <ZoomSurface label={`${props.later.alt}, over ${props.earlier.alt}`} hintId={hintId} zoomRef={zoom}>
           <PaneImage side={props.earlier} />
-          <PaneImage side={props.later} style={{ opacity: props.opacity / 100 }} />
+          <PaneImage side={props.later} opacity={props.opacity / 100} />
         </ZoomSurface>
         <figcaption>
           <CaptionChip side="left" shared>
@@ -331,8 +283,27 @@ export function CompareOverlay(props: {
           </CaptionChip>
         </figcaption>
       </figure>
-      <ZoomBar zoomRef={zoom} hintId={hintId} hint={ZOOM_HINT}>
+      <ZoomBar zoomRef={zoom} hintId={hintId} hint={ZOOM_HINT} stacked>
         {props.opacityControl}
+        <Tooltip
+          label={
+            align.allowed
+              ? 'Move, scale and turn the later photo until it lines up with the earlier one'
+              : 'Restore the client to align photos'
+          }
+          multiline
+          w={260}
+        >
+          <Button
+            variant="default"
+            leftSection={<IconFocusCentered size={16} aria-hidden />}
+            data-disabled={!align.allowed || undefined}
+            aria-disabled={!align.allowed || undefined}
+            onClick={() => align.allowed && align.onStart()}
+          >
+            Align to earlier
+          </Button>
+        </Tooltip>
       </ZoomBar>
     </>
   );

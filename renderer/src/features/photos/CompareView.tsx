@@ -1,4 +1,4 @@
-import type { Photo, SessionSummary } from '@contract';
+import type { Adjustment, Photo, SessionSummary } from '@contract';
 import {
   ActionIcon,
   Box,
@@ -16,7 +16,13 @@ import {
 import { IconArrowsLeftRight, IconChevronDown, IconFileExport, IconPhoto } from '@tabler/icons-react';
 import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { EmptyState } from '../../shared/EmptyState';
-import { CompareOverlay, type ComparePanePhoto, CompareSideBySide, CompareSlider } from './ComparePanes';
+import {
+  type AlignControls,
+  CompareOverlay,
+  type ComparePanePhoto,
+  CompareSideBySide,
+  CompareSlider,
+} from './ComparePanes';
 import {
   COMPARE_USES,
   type CompareUse,
@@ -25,6 +31,7 @@ import {
   paneCaption,
   photoOptions,
 } from './compareDefaults';
+import { saveAdjustment } from './saveAdjustment';
 
 export type CompareMode = 'side' | 'slider' | 'overlay';
 
@@ -44,14 +51,21 @@ export interface CompareViewProps {
   onClose: () => void;
   /** Export the comparison for a use both photos' consent allows (done by core; nothing is faked here). */
   onExport?: (earlier: Photo, later: Photo, use: CompareUse) => void;
+  /** An archived client: look and export, but no aligning. */
+  readOnly?: boolean;
 }
 
 /**
  * Full-screen comparison of two of a client's photos: side by side with synced zoom and pan, a wipe
- * slider, or an overlay with adjustable opacity. Escape closes it.
+ * slider, or an overlay with adjustable opacity, where the later photo can be aligned to the earlier one.
+ * Escape closes it (or, while aligning, cancels the alignment).
  */
 export function CompareView(props: CompareViewProps) {
-  const { photos, sessions } = props;
+  const { sessions } = props;
+  // Photos adjusted here, shown as saved without reloading the list.
+  const [saved, setSaved] = useState<Record<string, Photo>>({});
+  const photos = useMemo(() => props.photos.map((p) => saved[p.id] ?? p), [props.photos, saved]);
+  const [aligning, setAligning] = useState(false);
   const [start] = useState(() => props.initial ?? defaultPair(photos, sessions));
   const [earlierId, setEarlierId] = useState<string | null>(start?.[0].id ?? null);
   const [laterId, setLaterId] = useState<string | null>(start?.[1].id ?? null);
@@ -63,6 +77,19 @@ export function CompareView(props: CompareViewProps) {
   const options = useMemo(() => photoOptions(photos, sessions), [photos, sessions]);
   const earlier = photos.find((p) => p.id === earlierId) ?? null;
   const later = photos.find((p) => p.id === laterId) ?? null;
+  const align: AlignControls = {
+    active: aligning,
+    allowed: !props.readOnly,
+    onStart: () => setAligning(true),
+    onCancel: () => setAligning(false),
+    onSave: async (adjustment: Adjustment) => {
+      if (!later) return;
+      const updated = await saveAdjustment(later, adjustment);
+      if (!updated) return;
+      setSaved((s) => ({ ...s, [updated.id]: updated }));
+      setAligning(false);
+    },
+  };
   const labelOf = (p: Photo) => options.find((o) => o.value === p.id)?.label ?? '';
   const pane = (p: Photo, role: 'Earlier' | 'Later'): ComparePanePhoto => ({
     photo: p,
@@ -113,6 +140,7 @@ export function CompareView(props: CompareViewProps) {
         later={pane(later, 'Later')}
         opacity={opacity}
         opacityControl={opacityControl}
+        align={align}
       />
     );
   }
@@ -123,7 +151,7 @@ export function CompareView(props: CompareViewProps) {
       onClose={props.onClose}
       fullScreen
       title="Compare photos"
-      closeOnEscape
+      closeOnEscape={!aligning}
       styles={{
         title: { fontWeight: 600, fontSize: 'var(--mantine-font-size-lg)' },
         content: { display: 'flex', flexDirection: 'column' },
@@ -143,6 +171,7 @@ export function CompareView(props: CompareViewProps) {
           data={options.map((o) => ({ ...o, disabled: o.value === laterId }))}
           value={earlierId}
           onChange={setEarlierId}
+          disabled={aligning}
           allowDeselect={false}
           checkIconPosition="right"
           maxDropdownHeight={320}
@@ -153,7 +182,7 @@ export function CompareView(props: CompareViewProps) {
             variant="default"
             size={36}
             aria-label="Swap earlier and later photos"
-            disabled={!earlierId && !laterId}
+            disabled={aligning || (!earlierId && !laterId)}
             onClick={() => {
               setEarlierId(laterId);
               setLaterId(earlierId);
@@ -168,6 +197,7 @@ export function CompareView(props: CompareViewProps) {
           data={options.map((o) => ({ ...o, disabled: o.value === earlierId }))}
           value={laterId}
           onChange={setLaterId}
+          disabled={aligning}
           allowDeselect={false}
           checkIconPosition="right"
           maxDropdownHeight={320}
@@ -181,11 +211,12 @@ export function CompareView(props: CompareViewProps) {
             aria-labelledby={viewLabelId}
             data={MODES}
             value={mode}
+            disabled={aligning}
             onChange={(v) => setMode(v as CompareMode)}
           />
         </Stack>
         <Box ml="auto">
-          <ExportMenu earlier={earlier} later={later} onExport={props.onExport} />
+          <ExportMenu earlier={earlier} later={later} onExport={props.onExport} busy={aligning} />
         </Box>
       </Group>
       {content}
@@ -198,12 +229,19 @@ function ExportMenu(props: {
   earlier: Photo | null;
   later: Photo | null;
   onExport: CompareViewProps['onExport'];
+  /** Aligning: the export would not include the alignment being made. */
+  busy?: boolean;
 }) {
   const { earlier, later, onExport } = props;
   const idBase = useId();
-  if (!earlier || !later || !onExport) {
+  if (!earlier || !later || !onExport || props.busy) {
+    const why = props.busy
+      ? 'Save or cancel the alignment first'
+      : onExport
+        ? 'Choose two photos first'
+        : 'Export is not available yet';
     return (
-      <Tooltip label={onExport ? 'Choose two photos first' : 'Export is not available yet'}>
+      <Tooltip label={why}>
         <Button
           variant="default"
           leftSection={<IconFileExport size={18} aria-hidden />}

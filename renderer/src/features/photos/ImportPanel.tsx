@@ -12,10 +12,17 @@ import {
   Text,
   ThemeIcon,
 } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconCopy, IconUpload } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconCheck,
+  IconCopy,
+  IconFileOff,
+  IconFolderOpen,
+  IconUpload,
+} from '@tabler/icons-react';
 import { useId } from 'react';
 import type { BatchTags, ImportSummary } from './photoImport';
-import { summaryText } from './photoImport';
+import { NOT_A_PHOTO_REASON, summaryText } from './photoImport';
 import { PHASE_LABELS, POSE_LABELS } from './photosGrouping';
 import type { ImportProgress } from './useImportQueue';
 
@@ -34,6 +41,8 @@ export function ImportBar(props: {
   sessionOptions: Option[];
   archived: boolean;
   onChoose: () => void;
+  /** Opens the folder chooser: every photo in a folder and its subfolders (a camera card). */
+  onChooseFolder: () => void;
 }) {
   const { tags, onTagsChange, archived } = props;
   const titleId = useId();
@@ -84,9 +93,19 @@ export function ImportBar(props: {
           onChange={(v) => onTagsChange({ ...tags, sessionId: v ?? null })}
           nothingFoundMessage="No matching session"
         />
-        <Button leftSection={<IconUpload size={16} />} disabled={archived} onClick={props.onChoose} ml="auto">
-          Import photos
-        </Button>
+        <Group gap="xs" ml="auto" wrap="nowrap">
+          <Button leftSection={<IconUpload size={16} />} disabled={archived} onClick={props.onChoose}>
+            Import photos
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconFolderOpen size={16} />}
+            disabled={archived}
+            onClick={props.onChooseFolder}
+          >
+            Import folder…
+          </Button>
+        </Group>
       </Group>
       <Text size="xs" c="dimmed" mt={6}>
         {archived
@@ -184,6 +203,28 @@ export function ImportResults(props: { summary: ImportSummary; busy: boolean; on
                   <Text span size="sm" c="dimmed">
                     {' '}
                     — already in this client's photos
+                  </Text>
+                </List.Item>
+              ))}
+            </List>
+          </ScrollArea.Autosize>
+        </>
+      )}
+      {summary.skipped.length > 0 && (
+        <>
+          <Text size="sm" fw={600} mt="xs" id="photo-import-skipped">
+            Skipped from the folder
+          </Text>
+          <Text size="xs" c="dimmed">
+            {NOT_A_PHOTO_REASON}
+          </Text>
+          <ScrollArea.Autosize mah={96} type="auto" offsetScrollbars>
+            <List size="sm" spacing={2} aria-labelledby="photo-import-skipped" listStyleType="none">
+              {summary.skipped.map((f, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the list only grows; names can repeat
+                <List.Item key={i} icon={<IconFileOff size={14} aria-hidden />}>
+                  <Text span size="sm">
+                    {f.fileName}
                   </Text>
                 </List.Item>
               ))}

@@ -1,4 +1,4 @@
-import { mediaUrl, type Photo } from '@contract';
+import type { Photo } from '@contract';
 import { Badge, Group, Text } from '@mantine/core';
 import { useElementSize, useMergedRef } from '@mantine/hooks';
 import { IconCheck } from '@tabler/icons-react';
@@ -14,6 +14,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { AdjustedImage } from './AdjustedImage';
 import {
   buildTimeline,
   type Move,
@@ -23,7 +24,9 @@ import {
   POSE_LABELS,
   photoAlt,
   type Selection,
+  type TimelineRow,
 } from './photosGrouping';
+import { useScrollAnchor } from './useScrollAnchor';
 
 /** Fixed sizes, so nothing moves as thumbnails load and the virtual list knows every row's height. */
 export const TILE_SIZE = 160;
@@ -32,6 +35,7 @@ const ROW_HEIGHT = TILE_SIZE + GAP;
 const HEADER_HEIGHT = 44;
 // The same inset as the rest of the tab (Mantine spacing xl), so tiles line up with the filters above.
 const PADDING_X = 32;
+const rowHeight = (row: TimelineRow) => (row.kind === 'header' ? HEADER_HEIGHT : ROW_HEIGHT);
 
 export interface TimelineHandle {
   /** Scrolls the photo at `index` (timeline order) into view and focuses its tile. */
@@ -84,6 +88,7 @@ export function PhotoTimeline(props: {
     scrollPaddingEnd: props.bottomSpace,
   });
   const items = virtualizer.getVirtualItems();
+  useScrollAnchor(scrollRef, rows, rowHeight);
 
   // The roving tab stop: the last focused tile, or the first one on screen when that one scrolled away.
   const [active, setActive] = useState(0);
@@ -236,14 +241,13 @@ const PhotoTile = memo(function PhotoTile(props: {
       onDoubleClick={() => props.onOpen(index)}
       onFocus={() => props.onFocusTile(index)}
     >
-      <img
-        src={mediaUrl(photo.id, 'thumb')}
+      {/* Turned and cropped as stored, filling the square tile. */}
+      <AdjustedImage
+        photo={photo}
+        variant="thumb"
         alt={photoAlt(photo)}
-        loading="lazy"
-        decoding="async"
-        draggable={false}
-        width={TILE_SIZE}
-        height={TILE_SIZE}
+        fit="cover"
+        imgProps={{ loading: 'lazy', decoding: 'async' }}
       />
       {(photo.phase || photo.pose) && (
         // Already in the image's alt text, so hidden from screen readers to keep the name short.

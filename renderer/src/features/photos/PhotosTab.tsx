@@ -20,6 +20,7 @@ import { modKey } from '../../app/platform';
 import { EmptyState } from '../../shared/EmptyState';
 import { showApiError } from '../../shared/showApiError';
 import { CaptureLauncher } from './CaptureView';
+import { FolderInput } from './FolderInput';
 import {
   ImportBar,
   ImportProgressBar,
@@ -45,7 +46,9 @@ import {
   sessionLabel,
 } from './photosGrouping';
 import { type PhotoPatch, SelectionBar } from './SelectionBar';
+import { usePhotoAdjustments } from './saveAdjustment';
 import { useImportQueue } from './useImportQueue';
+import { useTimelinePhotos } from './useTimelinePhotos';
 
 /** Room kept under the last row so the floating selection bar never hides a photo. */
 const SELECTION_BAR_SPACE = 136;
@@ -65,33 +68,21 @@ export function PhotosTab(props: {
   const { clientId, archived, onCompare } = props;
   const [pose, setPose] = useState<Pose | null>(null);
   const [phase, setPhase] = useState<Phase | null>(null);
-  const [photos, setPhotos] = useState<Photo[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [sessions, setSessions] = useState<SessionSummary[]>([]);
   const [reloadKey, setReloadKey] = useState(0);
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const [viewerId, setViewerId] = useState<string | null>(null);
   const [tags, setTags] = useState<BatchTags>(NO_TAGS);
   const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   const timelineRef = useRef<TimelineHandle>(null);
   const hintId = useId();
   const refresh = useCallback(() => setReloadKey((k) => k + 1), []);
+  // A rotation or crop saved in the viewer or the compare view: reload so the thumbnails show it.
+  usePhotoAdjustments(clientId, refresh);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reloadKey is the refresh trigger
-  useEffect(() => {
-    let live = true;
-    api.photos
-      .list({ clientId, phase, pose })
-      .then((list) => {
-        if (!live) return;
-        setPhotos(list);
-        setError(null);
-      })
-      .catch((e: Error) => live && setError(e.message));
-    return () => {
-      live = false;
-    };
-  }, [clientId, phase, pose, reloadKey]);
+  // Page by page: the first page shows at once, older photos follow.
+  const { photos, complete, error } = useTimelinePhotos(clientId, phase, pose, reloadKey);
 
   useEffect(() => {
     let live = true;
@@ -189,6 +180,7 @@ export function PhotosTab(props: {
     queue.enqueue(files, tags);
   };
   const chooseFiles = () => fileInput.current?.click();
+  const chooseFolder = () => folderInput.current?.click();
   const onChosen = (event: ChangeEvent<HTMLInputElement>) => {
     const files = [...(event.currentTarget.files ?? [])];
     // Clear it, so choosing the same files again still counts as a change.
@@ -335,6 +327,10 @@ export function PhotosTab(props: {
             tabIndex={-1}
             onChange={onChosen}
           />
+          <FolderInput
+            inputRef={folderInput}
+            onFolder={(files, skipped) => !archived && queue.enqueue(files, tags, skipped)}
+          />
         </VisuallyHidden>
 
         <Stack gap="sm" px="xl" pt="md" pb="sm">
@@ -344,6 +340,7 @@ export function PhotosTab(props: {
             sessionOptions={sessionOptions}
             archived={archived}
             onChoose={chooseFiles}
+            onChooseFolder={chooseFolder}
           />
           {queue.progress && <ImportProgressBar progress={queue.progress} />}
           {queue.summary && !queue.progress && (
@@ -374,7 +371,7 @@ export function PhotosTab(props: {
             <Text size="sm" c="dimmed" pb={6} data-testid="photo-count">
               {photos === null
                 ? 'Loading…'
-                : `${count} ${count === 1 ? 'photo' : 'photos'}${filtered ? ' match' : ''}`}
+                : `${count.toLocaleString('en-GB')} ${count === 1 ? 'photo' : 'photos'}${filtered ? ' match' : ''}${complete ? '' : ' · loading more…'}`}
             </Text>
             <Text id={hintId} size="xs" c="dimmed" pb={6} ml="auto" ta="right">
               Click to select · {modKey}+click to add · Shift+click for a range · {modKey}+A selects all ·
@@ -410,6 +407,7 @@ export function PhotosTab(props: {
         onNavigate={(i) => setViewerId(orderIds[i] ?? null)}
         onClose={closeViewer}
         sessionLabel={sessionLabelFor}
+        canAdjust={!archived}
       />
     </>
   );

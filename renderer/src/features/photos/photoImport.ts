@@ -21,6 +21,8 @@ const IMAGE_TYPES = new Set([
 const IMAGE_EXTENSIONS = new Set(['jpg', 'jpeg', 'jpe', 'png', 'webp', 'tif', 'tiff', 'heic', 'heif']);
 /** Files a dropped folder often carries that are not worth reporting. */
 const SYSTEM_FILES = new Set(['thumbs.db', 'desktop.ini', '.ds_store']);
+const isSystemFile = (lowerName: string) =>
+  SYSTEM_FILES.has(lowerName) || lowerName.startsWith('._') || lowerName.startsWith('.');
 
 export const UNSUPPORTED_REASON = 'Not a supported photo: choose JPEG, PNG, WebP, TIFF or HEIC files';
 
@@ -48,7 +50,7 @@ export type FileVerdict = { kind: 'import' } | { kind: 'ignore' } | { kind: 'rej
 /** Decides, before reading a byte, whether a chosen or dropped file is worth sending. */
 export function classifyFile(file: Pick<FileLike, 'name' | 'type' | 'size'>, maxBytes: number): FileVerdict {
   const name = file.name.toLowerCase();
-  if (SYSTEM_FILES.has(name) || name.startsWith('._') || name.startsWith('.')) return { kind: 'ignore' };
+  if (isSystemFile(name)) return { kind: 'ignore' };
   const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
   const type = file.type.toLowerCase();
   if (!IMAGE_TYPES.has(type) && !IMAGE_EXTENSIONS.has(ext))
@@ -58,6 +60,35 @@ export function classifyFile(file: Pick<FileLike, 'name' | 'type' | 'size'>, max
     return { kind: 'reject', reason: `The file is larger than ${Math.round(maxBytes / (1024 * 1024))} MB` };
   }
   return { kind: 'import' };
+}
+
+/** Why a file in a chosen folder was left out. */
+export const NOT_A_PHOTO_REASON = 'Not a photo type Dermachart imports (JPEG, PNG, WebP, TIFF or HEIC)';
+
+export interface Skipped {
+  fileName: string;
+  reason: string;
+}
+
+/**
+ * The photos in a chosen folder (every file in it, subfolders included), by extension, in any case:
+ * a camera card also holds videos, sidecar and catalogue files, which are skipped with a reason rather than
+ * reported as failures; system files (.DS_Store, Thumbs.db, dot-files) are left out silently. Photos come
+ * in path order, so a card imports in the order it was shot.
+ */
+export function photosInFolder<F extends FileLike>(files: readonly F[]): { photos: F[]; skipped: Skipped[] } {
+  const photos: F[] = [];
+  const skipped: Skipped[] = [];
+  for (const file of files) {
+    const name = file.name.toLowerCase();
+    if (isSystemFile(name)) continue;
+    const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
+    if (IMAGE_EXTENSIONS.has(ext)) photos.push(file);
+    else skipped.push({ fileName: displayName(file), reason: NOT_A_PHOTO_REASON });
+  }
+  const byPath = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+  photos.sort((a, b) => byPath.compare(displayName(a), displayName(b)));
+  return { photos, skipped };
 }
 
 /** The reason to show next to the file name: the error message without a leading "IMG_1.jpg: ". */
@@ -118,9 +149,11 @@ export interface ImportSummary {
   imported: number;
   duplicates: string[];
   failures: { fileName: string; reason: string }[];
+  /** Files of a chosen folder that are not photos. */
+  skipped: Skipped[];
 }
 
-export const EMPTY_SUMMARY: ImportSummary = { imported: 0, duplicates: [], failures: [] };
+export const EMPTY_SUMMARY: ImportSummary = { imported: 0, duplicates: [], failures: [], skipped: [] };
 
 export function addOutcome(summary: ImportSummary, outcome: ImportOutcome): ImportSummary {
   switch (outcome.status) {
@@ -144,5 +177,8 @@ export function summaryText(s: ImportSummary): string {
   if (s.duplicates.length > 0)
     parts.push(plural(s.duplicates.length, 'duplicate skipped', 'duplicates skipped'));
   if (s.failures.length > 0) parts.push(plural(s.failures.length, 'file failed', 'files failed'));
+  if (s.skipped.length > 0) {
+    parts.push(`${plural(s.skipped.length, 'other file', 'other files')} skipped (not photos)`);
+  }
   return parts.join(', ');
 }

@@ -11,6 +11,7 @@ import {
   type FileLike,
   type ImportSummary,
   importFile,
+  type Skipped,
   summaryText,
 } from './photoImport';
 
@@ -107,15 +108,19 @@ export function useImportQueue(options: {
     }
   }, [publish]);
 
-  /** Adds chosen or dropped files to the import, tagged with `tags`. Returns how many will be imported. */
+  /**
+   * Adds chosen or dropped files to the import, tagged with `tags`, and files left out of a chosen folder to
+   * its report. Returns how many will be imported.
+   */
   const enqueue = useCallback(
-    (files: readonly FileLike[], tags: BatchTags): number => {
+    (files: readonly FileLike[], tags: BatchTags, skipped: readonly Skipped[] = []): number => {
       if (!running.current) {
         counts.current = { done: 0, total: 0 };
         current.current = EMPTY_SUMMARY;
         setAnnouncement('');
       }
       let next = current.current;
+      if (skipped.length > 0) next = { ...next, skipped: [...next.skipped, ...skipped] };
       let accepted = 0;
       for (const file of files) {
         const verdict = classifyFile(file, MAX_IMPORT_BYTES);
@@ -137,7 +142,9 @@ export function useImportQueue(options: {
         const text =
           next.failures.length > 0
             ? `Nothing to import: ${summaryText(next)}.`
-            : 'Nothing to import: no photos were found in what was chosen.';
+            : skipped.length > 0
+              ? `Nothing to import: that folder holds no JPEG, PNG, WebP, TIFF or HEIC files (${skipped.length} ${skipped.length === 1 ? 'file' : 'files'} skipped).`
+              : 'Nothing to import: no photos were found in what was chosen.';
         setAnnouncement(text);
         if (next.failures.length === 0) {
           notifications.show({ color: 'gray', title: 'No photos found', message: text });

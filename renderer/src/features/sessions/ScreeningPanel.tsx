@@ -1,4 +1,4 @@
-import type { ScreeningFlag, Session } from '@contract';
+import { CONSENT_ALERT_KEY, type ScreeningFlag, type Session } from '@contract';
 import {
   Alert,
   Button,
@@ -16,6 +16,7 @@ import { IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { api } from '../../api/api';
 import { fieldErrors, showApiError } from '../../shared/showApiError';
+import { SignConsentNowButton } from '../consents/SignConsentNowButton';
 
 const COLOR = { contraindication: 'red', caution: 'orange', info: 'blue' } as const;
 
@@ -114,9 +115,11 @@ export function ScreeningPanel(props: {
                 style={{ flex: 1 }}
                 aria-label={`Note for ${flag.label}`}
                 placeholder={
-                  flag.severity === 'contraindication'
-                    ? 'Why it is safe to proceed (required)'
-                    : 'Note (optional)'
+                  flag.alertKey === CONSENT_ALERT_KEY
+                    ? 'Reason to proceed without a signed consent (required)'
+                    : flag.severity === 'contraindication'
+                      ? 'Why it is safe to proceed (required)'
+                      : 'Note (optional)'
                 }
                 autosize
                 minRows={1}
@@ -125,6 +128,7 @@ export function ScreeningPanel(props: {
                   setDecisions({ ...decisions, [flag.alertKey]: { ...value, note: e.currentTarget.value } })
                 }
               />
+              {flag.alertKey === CONSENT_ALERT_KEY && <SignConsentNowButton session={props.session} />}
             </Group>
             {errors[flag.alertKey] && (
               <Text size="xs" c="red.8" role="alert" mt={4}>

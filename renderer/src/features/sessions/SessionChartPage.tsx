@@ -31,6 +31,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { fieldErrors, showApiError } from '../../shared/showApiError';
 import { useCatalogue } from '../catalogue/catalogueStore';
 import { clientDisplayName, formatDateTime } from '../clients/format';
+import { SessionConsentBanner } from '../consents/SessionConsentBanner';
 import { ChartEditor } from './ChartEditor';
 import { ChartView } from './ChartView';
 import { rememberPractitioner } from './practitioner';
@@ -211,6 +212,7 @@ export function SessionChartPage() {
         )}
         {editable && (
           <Stack p="xl" maw={1300}>
+            <SessionConsentBanner session={session} />
             <Group gap="sm">
               <TextInput
                 label="Practitioner"
@@ -241,6 +243,7 @@ export function SessionChartPage() {
         )}
         {session.status === 'signed' && (
           <Stack p="xl" maw={1300} gap="lg">
+            <SessionConsentBanner session={session} />
             <Alert
               color="teal"
               icon={<IconCheck size={18} />}
