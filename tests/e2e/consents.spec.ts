@@ -4,10 +4,14 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import sharp from 'sharp';
 import { call } from '../support/call';
+import { signConsent } from '../support/consents';
 import type { AppHarness } from './harness/app';
 import { expect, SCREENSHOT_DIR, test } from './harness/app';
 
 const PRACTITIONER = 'Dr Amelia Hart';
+
+// Each test signs or renders PDFs in the test's own Chromium, and checks accessibility on long pages.
+test.describe.configure({ timeout: 120_000 });
 
 /** A client with a medical history that raises no alert, so the only screening flag is about consent. */
 async function prepare(app: AppHarness) {
@@ -82,13 +86,14 @@ async function signInSigningMode(app: AppHarness, opts: { witness?: string; shot
     await drawSignature(page, page.getByRole('img', { name: /^Witness signature pad/ }), 4);
   }
   await page.getByRole('button', { name: 'Complete and seal the consent' }).click();
-  await expect(page.getByRole('heading', { name: 'Consent signed' })).toBeVisible();
+  // Sealing renders the PDF: give it time on a busy machine.
+  await expect(page.getByRole('heading', { name: 'Consent signed' })).toBeVisible({ timeout: 30_000 });
 }
 
 test('sign on screen, chart with it, verify, save the PDF, revoke, and the session warns', async ({
   app,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(180_000);
   const { page } = app;
   const { clientId, face, treatment } = await prepare(app);
   await app.open(`/clients/${clientId}/consents`);
@@ -148,7 +153,8 @@ test('sign on screen, chart with it, verify, save the PDF, revoke, and the sessi
   await page.getByLabel('Witness’s name').fill('Sam Patel');
   await drawSignature(page, page.getByRole('img', { name: /^Witness signature pad/ }), 4);
   await page.getByRole('button', { name: 'Complete and seal the consent' }).click();
-  await expect(page.getByRole('heading', { name: 'Consent signed' })).toBeVisible();
+  // Sealing renders the PDF: give it time on a busy machine.
+  await expect(page.getByRole('heading', { name: 'Consent signed' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Return to Olivia’s record' }).click();
 
   // Valid on the client's page, with the record listed.
@@ -304,7 +310,8 @@ test('photo consent with its scope, and the paper route', async ({ app }) => {
   await page.getByRole('button', { name: 'I agree and sign' }).click();
   await drawSignature(page, page.getByRole('img', { name: /^Practitioner signature pad/ }), 2);
   await page.getByRole('button', { name: 'Complete and seal the consent' }).click();
-  await expect(page.getByRole('heading', { name: 'Consent signed' })).toBeVisible();
+  // Sealing renders the PDF: give it time on a busy machine.
+  await expect(page.getByRole('heading', { name: 'Consent signed' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Return to Olivia’s record' }).click();
   await expect(page.getByText(/^Photo use allowed:\s*Training \(de-identified\)$/)).toBeVisible();
 
@@ -394,4 +401,22 @@ test('editing a form creates version 2; version 1 stays viewable', async ({ app 
   await expect(text).toHaveAttribute('data-version', '1');
   await expect(text).not.toContainText('This version adds a paragraph');
   await expect(view.getByText('Not the current version')).toBeVisible();
+});
+
+test('a record changed behind the app’s back verifies as TAMPERED', async ({ app }) => {
+  const { page } = app;
+  const { clientId } = await prepare(app);
+  const record = await signConsent(app.core(), clientId, 'microneedling-face');
+  // What someone with the database file and a SQLite shell could do: drop the guard and edit the row.
+  const db = app.core().db;
+  db.exec('DROP TRIGGER consent_records_no_update');
+  db.prepare(`UPDATE consent_records SET practitioner = 'Dr Nobody' WHERE id = ?`).run(record.id);
+
+  await app.open(`/clients/${clientId}/consents/${record.id}`);
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByText('TAMPERED: this record no longer matches what was signed')).toBeVisible();
+  await expect(page.locator('[data-check="seal"]')).toContainText('TAMPERED');
+  await expect(page.locator('[data-check="document"]')).toContainText('intact');
+  await app.shot('29-consent-tampered');
+  await app.expectNoSeriousA11yViolations();
 });

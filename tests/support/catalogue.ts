@@ -1,6 +1,6 @@
 import type { Core } from '../../electron/core/app/core';
 import type { Batch, Catalogue, Device, Product, TreatmentType } from '../../electron/core/contract';
-import { call } from './core';
+import { call } from './call';
 
 export const getCatalogue = (core: Core): Promise<Catalogue> => call(core, 'catalogue.get', {});
 

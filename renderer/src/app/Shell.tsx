@@ -15,8 +15,10 @@ import {
   IconBox,
   IconCalendarEvent,
   IconFileCertificate,
+  IconHeartHandshake,
   IconMoon,
   IconSearch,
+  IconSettings,
   IconSun,
   IconUsers,
 } from '@tabler/icons-react';
@@ -29,6 +31,8 @@ const NAV = [
   { to: '/today', label: 'Today', icon: IconCalendarEvent },
   { to: '/catalogue', label: 'Catalogue', icon: IconBox },
   { to: '/consent-forms', label: 'Consent forms', icon: IconFileCertificate },
+  { to: '/aftercare', label: 'Aftercare sheets', icon: IconHeartHandshake },
+  { to: '/settings', label: 'Settings', icon: IconSettings },
 ] as const;
 
 export function Shell() {

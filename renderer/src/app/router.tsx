@@ -1,4 +1,5 @@
 import { createHashRouter, Navigate } from 'react-router';
+import { AftercareTemplatesPage } from '../features/aftercare/AftercareTemplatesPage';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
 import { ClientFormPage } from '../features/clients/ClientFormPage';
 import { ClientListPage } from '../features/clients/ClientListPage';
@@ -9,6 +10,7 @@ import { SigningMode } from '../features/consents/SigningMode';
 import { TemplateEditorPage } from '../features/consents/TemplateEditorPage';
 import { SessionChartPage } from '../features/sessions/SessionChartPage';
 import { TodayPage } from '../features/sessions/TodayPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { Shell } from './Shell';
 
 // Hash routes: the app is served from a custom scheme with a single index.html, and a reload keeps the
@@ -30,6 +32,8 @@ export const router = createHashRouter([
       { path: 'consent-forms', element: <ConsentFormsPage /> },
       { path: 'consent-forms/new', element: <TemplateEditorPage /> },
       { path: 'consent-forms/:familyId/edit', element: <TemplateEditorPage /> },
+      { path: 'aftercare', element: <AftercareTemplatesPage /> },
+      { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <Navigate to="/clients" replace /> },
     ],
   },

@@ -10,6 +10,7 @@ import {
   IconClipboardHeart,
   IconEdit,
   IconFileCertificate,
+  IconFileText,
   IconLayoutDashboard,
   IconPhoto,
   IconStethoscope,
@@ -21,6 +22,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { ShortcutHint } from '../../shared/ShortcutHint';
 import { showApiError } from '../../shared/showApiError';
 import { ConsentsTab } from '../consents/ConsentsTab';
+import { DocumentsTab } from '../documents/DocumentsTab';
 import { MedicalHistoryTab } from '../history/MedicalHistoryTab';
 import { CompareLauncher } from '../photos/CompareLauncher';
 import { PhotosTab } from '../photos/PhotosTab';
@@ -29,7 +31,7 @@ import { StartSessionModal } from '../sessions/StartSessionModal';
 import { ageOn, clientDisplayName, fitzpatrickText, formatDate } from './format';
 import { OverviewTab } from './OverviewTab';
 
-const TABS = ['overview', 'sessions', 'photos', 'consents', 'history'] as const;
+const TABS = ['overview', 'sessions', 'photos', 'consents', 'documents', 'history'] as const;
 
 export function ClientWorkspace() {
   const { clientId = '', tab = 'overview' } = useParams();
@@ -183,6 +185,9 @@ export function ClientWorkspace() {
           <Tabs.Tab value="consents" leftSection={<IconFileCertificate size={16} />}>
             Consents
           </Tabs.Tab>
+          <Tabs.Tab value="documents" leftSection={<IconFileText size={16} />}>
+            Documents
+          </Tabs.Tab>
           <Tabs.Tab value="history" leftSection={<IconClipboardHeart size={16} />}>
             <Group gap={6} wrap="nowrap">
               Medical history
@@ -210,6 +215,9 @@ export function ClientWorkspace() {
               clientName={`${client.firstName} ${client.lastName}`}
               archived={archived}
             />
+          </Tabs.Panel>
+          <Tabs.Panel value="documents">
+            <DocumentsTab clientId={client.id} />
           </Tabs.Panel>
           <Tabs.Panel value="history">
             <MedicalHistoryTab clientId={client.id} onSaved={load} />

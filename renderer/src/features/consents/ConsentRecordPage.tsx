@@ -1,6 +1,6 @@
 import './consents.css';
 import { type ConsentRecord, type ConsentVerification, consentDocumentUrl } from '@contract';
-import { Alert, Badge, Button, Grid, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, Loader, Stack, Text, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
@@ -14,8 +14,8 @@ import {
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/api';
+import { modKey } from '../../app/platform';
 import { PageHeader } from '../../shared/PageHeader';
-import { ShortcutHint } from '../../shared/ShortcutHint';
 import { showApiError } from '../../shared/showApiError';
 import { formatDateTime } from '../clients/format';
 import { ConsentBlocksView } from './ConsentBlocksView';
@@ -91,9 +91,9 @@ export function ConsentRecordPage() {
         // A form's title is long: it may wrap rather than be cut short.
         title={<span style={{ whiteSpace: 'normal' }}>{record.title}</span>}
         subtitle={
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="wrap">
             <ConsentStatusBadge status={record.status} />
-            <Badge variant="outline" color="gray" radius="sm">
+            <Badge variant="outline" color="gray" radius="sm" style={{ flexShrink: 0 }}>
               Version {record.templateVersion}
             </Badge>
             <span>
@@ -123,15 +123,16 @@ export function ConsentRecordPage() {
             >
               {paper && !record.documentMime.includes('pdf') ? 'Save scan' : 'Save PDF'}
             </Button>
-            <Button
-              variant="default"
-              leftSection={<IconPrinter size={16} />}
-              rightSection={<ShortcutHint keys="P" />}
-              loading={busy === 'print'}
-              onClick={() => void run('print')}
-            >
-              Print
-            </Button>
+            <Tooltip label={`Print the signed form (${modKey}+P)`} openDelay={300}>
+              <Button
+                variant="default"
+                leftSection={<IconPrinter size={16} />}
+                loading={busy === 'print'}
+                onClick={() => void run('print')}
+              >
+                Print
+              </Button>
+            </Tooltip>
             {!record.revocation && (
               <Button
                 color="red"

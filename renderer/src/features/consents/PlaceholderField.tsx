@@ -1,9 +1,7 @@
-import { PLACEHOLDERS, type Placeholder } from '@contract';
+import { PLACEHOLDERS } from '@contract';
 import { ActionIcon, Code, Menu, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { IconBraces } from '@tabler/icons-react';
 import { useRef } from 'react';
-
-const NAMES = Object.keys(PLACEHOLDERS) as Placeholder[];
 
 /**
  * A text field of a template with a menu that inserts a {{placeholder}} at the cursor. The text stays plain
@@ -19,10 +17,13 @@ export function PlaceholderField(props: {
   hideLabel?: boolean;
   placeholder?: string;
   onBlur?: () => void;
+  /** The placeholders this kind of template knows, with their labels; consent forms' by default. */
+  placeholders?: Readonly<Record<string, string>>;
 }) {
+  const known = props.placeholders ?? PLACEHOLDERS;
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
 
-  const insert = (name: Placeholder) => {
+  const insert = (name: string) => {
     const el = ref.current;
     const token = `{{${name}}}`;
     const start = el?.selectionStart ?? props.value.length;
@@ -45,10 +46,10 @@ export function PlaceholderField(props: {
         </Tooltip>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>Filled in when the form is prepared</Menu.Label>
-        {NAMES.map((name) => (
+        <Menu.Label>Filled in when the document is made</Menu.Label>
+        {Object.entries(known).map(([name, label]) => (
           <Menu.Item key={name} onClick={() => insert(name)} rightSection={<Code>{`{{${name}}}`}</Code>}>
-            {PLACEHOLDERS[name]}
+            {label}
           </Menu.Item>
         ))}
       </Menu.Dropdown>

@@ -13,7 +13,7 @@ const CHECK_NAMES: Record<ConsentVerification['checks'][number]['name'], string>
 export function VerificationPanel({ result }: { result: ConsentVerification }) {
   return (
     <Alert
-      color={result.intact ? 'teal' : 'red'}
+      color={result.intact ? 'teal' : 'red.9'}
       variant={result.intact ? 'light' : 'filled'}
       icon={result.intact ? <IconShieldCheck size={22} /> : <IconShieldX size={22} />}
       title={

@@ -20,7 +20,7 @@ import { lastPractitioner, rememberPractitioner } from '../sessions/practitioner
 /** Paper width at 96 px per inch: the preview frame is laid out at the printed width, then scaled to fit. */
 const PAPER_WIDTH_PX: Record<PaperSize, number> = { A4: 794, Letter: 816 };
 const PAPER_RATIO: Record<PaperSize, number> = { A4: 297 / 210, Letter: 11 / 8.5 };
-const PREVIEW_WIDTH = 560;
+const PREVIEW_WIDTH = 480;
 
 /**
  * Preview a document as it will print, choose the paper, then print it or save it as PDF. Issuing records
@@ -30,12 +30,15 @@ export function DocumentPreviewModal(props: {
   subject: DocumentSubject | null;
   onClose: () => void;
   onIssued?: (doc: IssuedDocument) => void;
+  /** Who issues it when this workstation has not remembered anyone yet (e.g. the session's practitioner). */
+  defaultBy?: string | null;
 }) {
   const { subject, onClose } = props;
   const [paper, setPaper] = useState<PaperSize | null>(null);
   const [preview, setPreview] = useState<DocumentPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [by, setBy] = useState(lastPractitioner());
+  const [by, setBy] = useState(() => lastPractitioner() || props.defaultBy || '');
+  const [byError, setByError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
 
   useEffect(() => {
@@ -62,7 +65,7 @@ export function DocumentPreviewModal(props: {
   const issue = async (action: 'print' | 'pdf') => {
     if (!subject || !preview) return;
     if (!by.trim()) {
-      notifications.show({ color: 'red', title: 'Who is issuing this?', message: 'Enter your name first.' });
+      setByError('Enter who is issuing this document');
       return;
     }
     setBusy(action);
@@ -142,7 +145,11 @@ export function DocumentPreviewModal(props: {
             label="Issued by"
             description="Recorded with the document"
             value={by}
-            onChange={(e) => setBy(e.currentTarget.value)}
+            error={byError}
+            onChange={(e) => {
+              setBy(e.currentTarget.value);
+              setByError(null);
+            }}
           />
           <Text size="xs" c="dimmed">
             The preview shows the first page’s layout; long lists continue on a second page when printed.

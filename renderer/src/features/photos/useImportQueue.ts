@@ -16,7 +16,7 @@ import {
 } from './photoImport';
 
 export interface ImportProgress {
-  /** 1-based number of the file being imported now. */
+  /** 1-based number of the latest file started (two are imported at a time). */
   current: number;
   total: number;
   /** Files finished so far (imported, duplicate or failed). */
@@ -32,10 +32,16 @@ interface Job {
 
 /** How often the timeline refreshes while a long batch is still running. */
 const REFRESH_EVERY_MS = 3000;
+/**
+ * Files in flight at once: main decodes photos on two worker threads, so with two files in flight one is
+ * decoded while the other is being stored, instead of a thread waiting for each round trip. Same-file
+ * duplicates within a batch are still caught: main checks and stores each photo in one uninterrupted step.
+ */
+const IMPORTS_AT_ONCE = 2;
 
 /**
- * Imports files one at a time, awaiting each call so the window stays responsive. Files dropped while a
- * batch runs join it. A failed file becomes a line in the summary and the batch carries on.
+ * Imports files two at a time (IMPORTS_AT_ONCE), awaiting each call so the window stays responsive. Files
+ * dropped while a batch runs join it. A failed file becomes a line in the summary and the batch carries on.
  */
 export function useImportQueue(options: {
   clientId: string;
@@ -73,22 +79,28 @@ export function useImportQueue(options: {
     running.current = true;
     let lastRefresh = Date.now();
     let pendingRefresh = false;
-    while (queue.current.length > 0) {
-      const job = queue.current.shift()!;
-      const { done, total } = counts.current;
-      if (mounted.current) setProgress({ current: done + 1, total, done, fileName: displayName(job.file) });
-      const outcome = await importFile(job.file, job.tags, MAX_IMPORT_BYTES, (input) =>
-        api.photos.import({ clientId: job.clientId, ...input }),
-      );
-      counts.current.done += 1;
-      publish(addOutcome(current.current, outcome));
-      if (outcome.status === 'imported') pendingRefresh = true;
-      if (pendingRefresh && Date.now() - lastRefresh > REFRESH_EVERY_MS && mounted.current) {
-        latest.current.onImported();
-        lastRefresh = Date.now();
-        pendingRefresh = false;
+    let started = 0;
+    const lane = async () => {
+      while (queue.current.length > 0) {
+        const job = queue.current.shift()!;
+        started += 1;
+        const { done, total } = counts.current;
+        if (mounted.current) setProgress({ current: started, total, done, fileName: displayName(job.file) });
+        const outcome = await importFile(job.file, job.tags, MAX_IMPORT_BYTES, (input) =>
+          api.photos.import({ clientId: job.clientId, ...input }),
+        );
+        counts.current.done += 1;
+        publish(addOutcome(current.current, outcome));
+        if (mounted.current) setProgress((p) => (p ? { ...p, done: counts.current.done } : p));
+        if (outcome.status === 'imported') pendingRefresh = true;
+        if (pendingRefresh && Date.now() - lastRefresh > REFRESH_EVERY_MS && mounted.current) {
+          latest.current.onImported();
+          lastRefresh = Date.now();
+          pendingRefresh = false;
+        }
       }
-    }
+    };
+    await Promise.all(Array.from({ length: IMPORTS_AT_ONCE }, lane));
     running.current = false;
     const final = current.current;
     const text = `Import finished: ${summaryText(final)}.`;

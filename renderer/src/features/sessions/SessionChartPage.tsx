@@ -1,4 +1,4 @@
-import type { Catalogue, ChartInput, ClientDetail, Session } from '@contract';
+import type { Catalogue, ChartInput, ClientDetail, DocumentSubject, Session } from '@contract';
 import {
   Alert,
   Badge,
@@ -21,6 +21,8 @@ import {
   IconArrowLeft,
   IconCheck,
   IconEdit,
+  IconFileText,
+  IconHeartHandshake,
   IconLock,
   IconTrash,
 } from '@tabler/icons-react';
@@ -32,6 +34,7 @@ import { fieldErrors, showApiError } from '../../shared/showApiError';
 import { useCatalogue } from '../catalogue/catalogueStore';
 import { clientDisplayName, formatDateTime } from '../clients/format';
 import { SessionConsentBanner } from '../consents/SessionConsentBanner';
+import { DocumentPreviewModal } from '../documents/DocumentPreviewModal';
 import { ChartEditor } from './ChartEditor';
 import { ChartView } from './ChartView';
 import { rememberPractitioner } from './practitioner';
@@ -50,6 +53,7 @@ export function SessionChartPage() {
   const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [amending, setAmending] = useState<ChartInput | null>(null);
+  const [printing, setPrinting] = useState<DocumentSubject | null>(null);
 
   useEffect(() => {
     Promise.all([loadCatalogue(true), api.clients.get({ id: clientId }), api.sessions.get({ id: sessionId })])
@@ -198,8 +202,30 @@ export function SessionChartPage() {
                 </Button>
               </>
             )}
+            {session.status !== 'stopped' && (
+              <>
+                <Button
+                  variant="default"
+                  leftSection={<IconFileText size={16} />}
+                  onClick={() => setPrinting({ kind: 'session-summary', sessionId: session.id })}
+                >
+                  Print chart…
+                </Button>
+                <Button
+                  variant={session.status === 'signed' ? 'filled' : 'default'}
+                  leftSection={<IconHeartHandshake size={16} />}
+                  onClick={() => setPrinting({ kind: 'aftercare', sessionId: session.id })}
+                >
+                  Aftercare…
+                </Button>
+              </>
+            )}
             {session.status === 'signed' && (
-              <Button leftSection={<IconEdit size={16} />} onClick={() => setAmending(session.current)}>
+              <Button
+                variant="default"
+                leftSection={<IconEdit size={16} />}
+                onClick={() => setAmending(session.current)}
+              >
                 Amend
               </Button>
             )}
@@ -300,6 +326,11 @@ export function SessionChartPage() {
             copied={false}
           />
         )}
+      />
+      <DocumentPreviewModal
+        subject={printing}
+        onClose={() => setPrinting(null)}
+        defaultBy={session.current.practitioner}
       />
     </div>
   );
