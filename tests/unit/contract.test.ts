@@ -63,6 +63,20 @@ describe('contract', () => {
       'consents.verify',
       'consents.document',
       'consents.print',
+      'settings.get',
+      'settings.save',
+      'settings.setLogo',
+      'settings.clearLogo',
+      'settings.savePractitioner',
+      'settings.setPractitionerRetired',
+      'aftercare.templates',
+      'aftercare.template',
+      'aftercare.saveTemplate',
+      'aftercare.setTemplateRetired',
+      'documents.preview',
+      'documents.issue',
+      'documents.reissue',
+      'documents.listForClient',
     ]);
     expect(Object.keys(contract)).toEqual(API_NAMES);
     for (const name of API_NAMES) expect(channelFor(name)).toBe(`${CHANNEL_PREFIX}${name}`);

@@ -273,12 +273,15 @@ describe('buildApiClient', () => {
     );
     expect(exposed.sort()).toEqual([...API_NAMES].sort());
     expect(Object.keys(api).sort()).toEqual([
+      'aftercare',
       'catalogue',
       'clients',
       'consents',
+      'documents',
       'history',
       'photos',
       'sessions',
+      'settings',
     ]);
     for (const ns of Object.values(api)) {
       for (const method of Object.values(ns)) expect(typeof method).toBe('function');

@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { createDispatcher, type Dispatch, type Handlers } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { type ConsentPart, localDate } from '../contract';
-import { MEDIA_FILE, mediaMigrations } from '../db/media';
+import { MEDIA_FILE, MEDIA_STORAGE, mediaMigrations } from '../db/media';
 import { recordsMigrations } from '../db/migrations';
 import { openDatabase, RECORDS_FILE } from '../db/open';
 import { createAftercareTemplatesRepo } from '../db/repositories/aftercareTemplatesRepo';
@@ -99,7 +99,10 @@ export function createCore(options: CoreOptions): Core {
   const sessionsRepo = createSessionsRepo(db);
   let media: Database;
   try {
-    media = openDatabase(join(options.dataDir, MEDIA_FILE), { migrations: mediaMigrations });
+    media = openDatabase(join(options.dataDir, MEDIA_FILE), {
+      migrations: mediaMigrations,
+      ...MEDIA_STORAGE,
+    });
   } catch (error) {
     db.close();
     throw error;

@@ -24,6 +24,13 @@ export interface OpenOptions {
   migrations: readonly Migration[];
   /** How long a write waits for another writer before giving up. */
   busyTimeoutMs?: number;
+  /**
+   * Page size for a new file, set before its first table; a file that exists keeps the size it was made
+   * with (SQLite cannot change it in WAL mode). Unset: SQLite's 4096.
+   */
+  pageSize?: number;
+  /** How much WAL a commit may leave before it checkpoints, in bytes. Unset: SQLite's 1000 pages. */
+  checkpointBytes?: number;
 }
 
 /**
@@ -52,9 +59,14 @@ export function openDatabase(file: string, options: OpenOptions): Database.Datab
     const found = schemaVersion(db);
     if (found > options.migrations.length) throw new NewerDatabaseError(found, options.migrations.length);
     db.pragma('locking_mode = EXCLUSIVE');
+    if (options.pageSize && isEmpty(db)) db.pragma(`page_size = ${options.pageSize}`);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
+    if (options.checkpointBytes) {
+      const pageSize = db.pragma('page_size', { simple: true }) as number;
+      db.pragma(`wal_autocheckpoint = ${Math.max(1, Math.round(options.checkpointBytes / pageSize))}`);
+    }
     // Take the exclusive lock now, so "in use elsewhere" is reported at start-up, not at the first save.
     db.prepare('BEGIN IMMEDIATE').run();
     db.prepare('COMMIT').run();
@@ -64,6 +76,11 @@ export function openDatabase(file: string, options: OpenOptions): Database.Datab
     db?.close();
     throw classify(cause, file);
   }
+}
+
+/** A file with nothing in it yet (new, or created empty): its page size can still be chosen. */
+function isEmpty(db: Database.Database): boolean {
+  return db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() === 0;
 }
 
 function classify(cause: unknown, file: string): DatabaseOpenError {
