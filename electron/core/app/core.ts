@@ -153,6 +153,7 @@ export function createCore(options: CoreOptions): Core {
     sessions: sessionsRepo,
     clients,
     process: imageProcessor,
+    photoScope: consents.photoScope,
   });
   const documents = createDocumentService({
     clients,

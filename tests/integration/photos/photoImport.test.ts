@@ -220,7 +220,9 @@ describe('photo import through the real dispatcher', () => {
     });
     expect(refused).toMatchObject({
       code: 'CONFLICT',
-      message: expect.stringMatching(/consent covers clinical use only/),
+      message: expect.stringMatching(
+        /photo consent allows “Clinical record only”, which does not cover marketing use/,
+      ),
     });
   });
 });

@@ -559,6 +559,19 @@ export function createConsentService(d: ConsentDeps) {
       return { standings, photoScope: photo?.record?.photoScope ?? 'clinical' };
     },
 
+    /**
+     * The widest use the client's current photo consent allows ('clinical' without a valid one): what every
+     * photo of theirs may be used for, so a revocation or expiry applies to all their photos at once.
+     */
+    photoScope(clientId: string): ConsentScope {
+      const photo = d.templates
+        .families()
+        .filter((f) => f.kind === 'photo' && !f.retiredAt)
+        .map((f) => standing(clientId, subjectFor(f.code, [])))
+        .find((s) => s.status === 'valid');
+      return photo?.record?.photoScope ?? 'clinical';
+    },
+
     /** The standing of the form one treatment type uses (for charting); null for an unknown type. */
     forTreatment(clientId: string, treatmentTypeId: string): ConsentStanding | null {
       let treatment: TreatmentType;

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import {
   type ApiParsedInput,
+  type ConsentScope,
   DomainError,
   PHASE_LABELS,
   type Photo,
@@ -9,6 +10,7 @@ import {
   type PhotoVariant,
   POSE_LABELS,
   rotateCrop,
+  SCOPE_LABELS,
   scopeAllows,
 } from '../../contract';
 import { newId, nowIso } from '../../db/ids';
@@ -29,13 +31,27 @@ export interface PhotoDeps {
   clients: ReturnType<typeof createClientService>;
   /** Where decoding and resizing run: a worker pool in the app, in-process in tests. */
   process: ImageProcessor;
+  /**
+   * What the client's current photo consent allows. Every photo of the client follows it, so signing,
+   * revoking or letting the photo consent expire changes the allowed use of all their photos at once.
+   */
+  photoScope: (clientId: string) => ConsentScope;
 }
 
 export function createPhotoService(d: PhotoDeps) {
+  /** Photos as the screens see them: with the allowed use their client's photo consent gives today. */
+  function withScope(photos: Photo[]): Photo[] {
+    const scopes = new Map<string, ConsentScope>();
+    return photos.map((p) => {
+      if (!scopes.has(p.clientId)) scopes.set(p.clientId, d.photoScope(p.clientId));
+      return { ...p, consentScope: scopes.get(p.clientId)! };
+    });
+  }
+
   function requirePhoto(id: string): Photo {
     const photo = d.photos.get(id);
     if (!photo) throw new DomainError('NOT_FOUND', 'That photo no longer exists.');
-    return photo;
+    return withScope([photo])[0]!;
   }
 
   function checkSession(clientId: string, sessionId: string | null) {
@@ -147,7 +163,7 @@ export function createPhotoService(d: PhotoDeps) {
         }
         after = cursor;
       }
-      return d.photos.listPage({ clientId, phase, pose, limit }, after);
+      return withScope(d.photos.listPage({ clientId, phase, pose, limit }, after));
     },
 
     update(input: ApiParsedInput<'photos.update'>): Photo[] {
@@ -184,16 +200,12 @@ export function createPhotoService(d: PhotoDeps) {
       if (earlier.clientId !== later.clientId) {
         throw new DomainError('VALIDATION', 'Both photos must belong to the same client.');
       }
-      for (const [photo, which] of [
-        [earlier, 'earlier'],
-        [later, 'later'],
-      ] as const) {
-        if (!scopeAllows(photo.consentScope, input.use)) {
-          throw new DomainError(
-            'CONFLICT',
-            `The ${which} photo's consent covers ${photo.consentScope} use only, not ${input.use}.`,
-          );
-        }
+      // Both photos are the same client's, so one photo consent decides.
+      if (!scopeAllows(earlier.consentScope, input.use)) {
+        throw new DomainError(
+          'CONFLICT',
+          `The client’s photo consent allows “${SCOPE_LABELS[earlier.consentScope]}”, which does not cover ${input.use} use.`,
+        );
       }
       const previews = await Promise.all([earlier, later].map((p) => photoBytes(p.id, 'preview')));
       const day = (p: Photo) => (p.takenAt ?? p.createdAt).slice(0, 10);
