@@ -126,5 +126,3 @@ test('aftercare templates: edit makes a new version, the old one stays viewable'
   await expect(viewer.getByText('First 24 hours')).toBeVisible();
   await app.expectNoSeriousA11yViolations();
 });
-
-const SCREENSHOTS = () => SCREENSHOT_DIR;

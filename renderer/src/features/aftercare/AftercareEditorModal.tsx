@@ -118,7 +118,9 @@ function Editor(props: {
             setBlocks((list) => list.map((x, j) => (j === i ? { ...x, block } : x)));
             // An edited block's old messages no longer apply.
             setErrors((all) =>
-              Object.fromEntries(Object.entries(all).filter(([path]) => !path.startsWith(`fields.blocks.${i}`))),
+              Object.fromEntries(
+                Object.entries(all).filter(([path]) => !path.startsWith(`fields.blocks.${i}`)),
+              ),
             );
             setProblem(null);
           }}
