@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { call } from '../support/call';
-import { chartedSession } from '../support/documents';
+import { CLINIC, chartedSession } from '../support/documents';
 import { pdfInfo, pdfText } from '../support/pdf';
 import { expect, SCREENSHOT_DIR, test } from './harness/app';
 
@@ -47,9 +47,7 @@ test('clinic settings: details, logo and practitioners', async ({ app }) => {
   expect(profile.settings.logoSha256).toMatch(/^[0-9a-f]{64}$/);
 });
 
-test('aftercare from a charted session: preview, save PDF, listed on the client, reprinted identically', async ({
-  app,
-}) => {
+test('aftercare from a charted session: preview, then save as PDF', async ({ app }) => {
   const { page } = app;
   const { client, session } = await chartedSession(app.core());
   await app.open(`/clients/${client.id}/sessions/${session.id}`);
@@ -60,6 +58,7 @@ test('aftercare from a charted session: preview, save PDF, listed on the client,
   await expect(sheet.getByText('What was done today')).toBeVisible();
   await expect(sheet.getByText('Maya Okafor').first()).toBeVisible();
   await expect(sheet.getByText('Hyaluronic acid serum')).toBeVisible();
+  await expect(dialog.getByLabel('Issued by')).toHaveValue('Dr Ada Lane');
   await app.shot('51-aftercare-preview');
   await app.expectNoSeriousA11yViolations();
 
@@ -78,8 +77,29 @@ test('aftercare from a charted session: preview, save PDF, listed on the client,
     file,
     join(SCREENSHOT_DIR, '52-aftercare-pdf'),
   ]);
+  await expect(dialog).toBeHidden();
+  const [issued] = await call(app.core(), 'documents.listForClient', { clientId: client.id });
+  expect(issued).toMatchObject({
+    kind: 'aftercare',
+    action: 'pdf',
+    issuedBy: 'Dr Ada Lane',
+    sessionId: session.id,
+  });
+});
 
-  // The client's Documents tab lists it; printing it again uses the stored snapshot.
+test('the client’s documents: listed with their template version, reprinted from the snapshot', async ({
+  app,
+}) => {
+  const { page } = app;
+  const { client, session } = await chartedSession(app.core());
+  const first = await call(app.core(), 'documents.issue', {
+    subject: { kind: 'aftercare', sessionId: session.id },
+    action: 'pdf',
+    by: 'Dr Ada Lane',
+  });
+  // The clinic renames itself afterwards: the reprint must still be the sheet the client was given.
+  await call(app.core(), 'settings.save', { ...CLINIC, name: 'Renamed Clinic' });
+
   await app.open(`/clients/${client.id}/documents`);
   const row = page.getByRole('row', { name: /Aftercare sheet/ });
   await expect(row).toContainText('microneedling-face v1');
@@ -87,7 +107,13 @@ test('aftercare from a charted session: preview, save PDF, listed on the client,
   await row.getByRole('button', { name: 'Print Aftercare sheet again' }).click();
   await expect(page.getByRole('row', { name: /Aftercare sheet.*Reprint/ })).toBeVisible();
   expect(app.pdf.printed).toHaveLength(1);
-  expect(app.pdf.printed[0]!.html).toContain('Maya Okafor');
+  expect(app.pdf.printed[0]!.html).toContain('Harley Skin Studio');
+  expect(app.pdf.printed[0]!.html).not.toContain('Renamed Clinic');
+  const [reprint] = await call(app.core(), 'documents.listForClient', { clientId: client.id });
+  expect(reprint).toMatchObject({
+    reprintOf: first.document.id,
+    snapshotSha256: first.document.snapshotSha256,
+  });
   await app.shot('53-client-documents');
   await app.expectNoSeriousA11yViolations();
 });
