@@ -61,7 +61,7 @@ export function fitzpatrickLabel(type: FitzpatrickType): string {
 }
 
 /** Trimmed optional text: empty strings are stored as null so "cleared" and "never set" are the same. */
-const optionalText = (max: number) =>
+export const optionalText = (max: number) =>
   z
     .string()
     .trim()

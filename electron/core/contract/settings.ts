@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalText } from './clients';
 
 /**
  * The clinic's own details, shown on every printed document (consent forms, aftercare sheets, summaries),
@@ -14,14 +15,7 @@ export type DateFormat = (typeof DATE_FORMATS)[number];
 export const LOCALES = ['en-GB', 'en-US', 'en-AU', 'en-CA', 'en-IE', 'en-NZ'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const optional = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Keep this under ${max} characters`)
-    .nullable()
-    .optional()
-    .transform((v) => (v ? v : null));
+const optional = optionalText;
 
 export const ClinicSettingsInput = z.object({
   name: z.string().trim().min(1, 'Enter the clinic’s name').max(200, 'Keep the name under 200 characters'),

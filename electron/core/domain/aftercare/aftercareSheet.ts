@@ -4,6 +4,7 @@ import { callNumber, printedDate } from '../documents/format';
 import { html, type SafeHtml } from '../documents/html';
 import { letterhead, registrationsLine } from '../documents/letterhead';
 import { pageShell } from '../documents/pageShell';
+import { textBlockHtml } from '../documents/textBlocks';
 
 /** The facts of one session that a client's aftercare sheet states, already resolved to plain text. */
 export interface AftercareFacts {
@@ -29,21 +30,9 @@ export interface AftercareTemplateUse {
 
 const BOX = html`<span class="box" aria-hidden="true"></span>`;
 
+/** Everything but the checklist, which has its own section at the end. */
 function instructions(blocks: readonly AftercareBlock[]): SafeHtml[] {
-  return blocks
-    .filter((b) => b.type !== 'checklist')
-    .map((b) => {
-      switch (b.type) {
-        case 'heading':
-          return html`<h2 dir="auto">${b.text}</h2>`;
-        case 'paragraph':
-          return html`<p dir="auto">${b.text}</p>`;
-        case 'list':
-          return html`<ul>${b.items.map((item) => html`<li dir="auto">${item}</li>`)}</ul>`;
-        default:
-          return html``;
-      }
-    });
+  return blocks.flatMap((b) => (b.type === 'checklist' ? [] : [textBlockHtml(b)]));
 }
 
 function checklist(blocks: readonly AftercareBlock[]): SafeHtml {

@@ -12,6 +12,7 @@ import type { ClinicInfo } from '../documents/clinic';
 import { html, type SafeHtml } from '../documents/html';
 import { letterhead } from '../documents/letterhead';
 import { pageShell } from '../documents/pageShell';
+import { textBlockHtml } from '../documents/textBlocks';
 import { longDate } from './dates';
 
 /**
@@ -47,16 +48,8 @@ function facts(pairs: [string, string][]): SafeHtml {
 }
 
 function block(b: ConsentBlock, ticked: boolean): SafeHtml {
-  switch (b.type) {
-    case 'heading':
-      return html`<h2 dir="auto">${b.text}</h2>`;
-    case 'paragraph':
-      return html`<p dir="auto">${b.text}</p>`;
-    case 'list':
-      return html`<ul>${b.items.map((item) => html`<li dir="auto">${item}</li>`)}</ul>`;
-    case 'acknowledgement':
-      return html`<div class="ack" data-ack="${b.id}"><span class="box">${ticked ? TICK : ''}</span><span class="text" dir="auto">${b.text}</span></div>`;
-  }
+  if (b.type !== 'acknowledgement') return textBlockHtml(b);
+  return html`<div class="ack" data-ack="${b.id}"><span class="box">${ticked ? TICK : ''}</span><span class="text" dir="auto">${b.text}</span></div>`;
 }
 
 const body = (blocks: readonly ConsentBlock[], ticked: boolean) => blocks.map((b) => block(b, ticked));
