@@ -416,6 +416,9 @@ test('a record changed behind the app’s back verifies as TAMPERED', async ({ a
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page.getByText('TAMPERED: this record no longer matches what was signed')).toBeVisible();
   await expect(page.locator('[data-check="seal"]')).toContainText('TAMPERED');
+  // The header no longer calls it valid.
+  await expect(page.locator('[data-status="tampered"]')).toHaveText('Tampered');
+  await expect(page.locator('[data-status="valid"]')).toHaveCount(0);
   await expect(page.locator('[data-check="document"]')).toContainText('intact');
   await app.shot('29-consent-tampered');
   await app.expectNoSeriousA11yViolations();

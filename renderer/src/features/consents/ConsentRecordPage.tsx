@@ -92,7 +92,20 @@ export function ConsentRecordPage() {
         title={<span style={{ whiteSpace: 'normal' }}>{record.title}</span>}
         subtitle={
           <Group gap="xs" wrap="wrap">
-            <ConsentStatusBadge status={record.status} />
+            {verification && !verification.intact ? (
+              // A record that failed verification cannot be shown as valid, whatever its dates say.
+              <Badge
+                color="red.9"
+                variant="filled"
+                radius="sm"
+                style={{ flexShrink: 0 }}
+                data-status="tampered"
+              >
+                Tampered
+              </Badge>
+            ) : (
+              <ConsentStatusBadge status={record.status} />
+            )}
             <Badge variant="outline" color="gray" radius="sm" style={{ flexShrink: 0 }}>
               Version {record.templateVersion}
             </Badge>
