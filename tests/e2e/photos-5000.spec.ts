@@ -31,7 +31,7 @@ test('5,000 photos: the timeline opens, stays virtualised, scrolls to the oldest
   const firstTiles = performance.now() - opening;
   await expect(page.getByTestId('photo-count')).toHaveText('5,000 photos', { timeout: 30_000 });
   console.log(
-    `Photos tab: first tiles  ${Math.round(firstTiles)} ms after the click, all ${COUNT} listed after ${Math.round(performance.now() - opening)} ms`,
+    `Photos tab: first tiles ${Math.round(firstTiles)} ms after the click, all ${COUNT} listed after ${Math.round(performance.now() - opening)} ms`,
   );
 
   // Virtualised: only about a screenful of tiles exists, whatever the count.

@@ -39,7 +39,7 @@ const BASE = Date.UTC(2015, 0, 1, 9, 0, 0);
 /** The same instant for every default row's import time, as a bulk import of old files would give. */
 const SEEDED_AT = '2026-01-15T12:00:00.000Z';
 
-export function defaultSeedRow(i: number): SeedRow {
+function defaultSeedRow(i: number): SeedRow {
   const taken = new Date(BASE + i * 3 * 3_600_000).toISOString().slice(0, 19);
   return {
     takenAt: i % 50 === 49 ? null : taken,

@@ -121,7 +121,7 @@ describe('photos.list pages through the timeline', () => {
   });
 
   it('refuses a cursor that is not one of the client’s photos, and a page size out of range', async () => {
-    const { core, clientId, rows } = await seeded();
+    const { core, clientId } = await seeded();
     const other = await call(core, 'clients.create', { firstName: 'Tom', lastName: 'Reyes' });
     const [othersPhoto] = await seedPhotos(core, other.id, { count: 1, imported: 0 });
 
@@ -150,7 +150,6 @@ describe('photos.list pages through the timeline', () => {
         issues: [{ path: 'limit', message }],
       });
     }
-    expect(rows).toHaveLength(COUNT);
   });
 
   it('reads both page queries from the timeline index in order, without sorting', () => {
