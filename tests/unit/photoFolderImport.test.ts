@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addOutcome,
+  droppedFiles,
   EMPTY_SUMMARY,
   type FileLike,
   NOT_A_PHOTO_REASON,
@@ -65,5 +66,38 @@ describe('importing a chosen folder', () => {
     expect(summaryText({ ...summary, skipped: [...summary.skipped, ...summary.skipped] })).toBe(
       '1 photo imported, 2 other files skipped (not photos)',
     );
+  });
+});
+
+describe('a drop of loose files and folders', () => {
+  const loose = (name: string): FileLike => ({
+    name,
+    type: '',
+    size: 1000,
+    arrayBuffer: async () => new ArrayBuffer(0),
+  });
+  /** What the drop handler gives for a file inside a dropped folder. */
+  const dropped = (path: string): FileLike => ({
+    ...loose(path.slice(path.lastIndexOf('/') + 1)),
+    path: `./${path}`,
+  });
+
+  it('skips what is not a photo inside a dropped folder, but still reports a loose non-photo as a failure', () => {
+    const { files, skipped } = droppedFiles([
+      loose('before.jpg'),
+      loose('notes.txt'),
+      dropped('Visit 3/IMG_2.jpg'),
+      dropped('Visit 3/clip.mov'),
+      dropped('Visit 3/IMG_1.jpg'),
+      dropped('Visit 3/.DS_Store'),
+    ]);
+    // Loose files keep their order and are all sent on (the import says why notes.txt fails).
+    expect(files.map((f) => f.path ?? f.name)).toEqual([
+      'before.jpg',
+      'notes.txt',
+      './Visit 3/IMG_1.jpg',
+      './Visit 3/IMG_2.jpg',
+    ]);
+    expect(skipped).toEqual([{ fileName: 'Visit 3/clip.mov', reason: NOT_A_PHOTO_REASON }]);
   });
 });

@@ -31,7 +31,7 @@ import {
 } from './ImportPanel';
 import { PhotoTimeline, type TimelineHandle } from './PhotoTimeline';
 import { PhotoViewer } from './PhotoViewer';
-import { type BatchTags, IMPORT_ACCEPT, NO_TAGS } from './photoImport';
+import { type BatchTags, droppedFiles, IMPORT_ACCEPT, NO_TAGS } from './photoImport';
 import {
   clickSelect,
   EMPTY_SELECTION,
@@ -177,7 +177,8 @@ export function PhotosTab(props: {
   const queue = useImportQueue({ clientId, onImported: refresh, onFinished: () => setTags(NO_TAGS) });
   const importFiles = (files: readonly File[]) => {
     if (archived || files.length === 0) return;
-    queue.enqueue(files, tags);
+    const dropped = droppedFiles(files);
+    queue.enqueue(dropped.files, tags, dropped.skipped);
   };
   const chooseFiles = () => fileInput.current?.click();
   const chooseFolder = () => folderInput.current?.click();

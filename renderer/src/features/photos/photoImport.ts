@@ -91,6 +91,17 @@ export function photosInFolder<F extends FileLike>(files: readonly F[]): { photo
   return { photos, skipped };
 }
 
+/**
+ * A drop can mix loose files and whole folders. Loose files were picked one by one, so a non-photo among
+ * them is reported as a failure; the contents of a dropped folder are treated like a chosen folder: only
+ * photos are imported and the rest is listed as skipped.
+ */
+export function droppedFiles<F extends FileLike>(files: readonly F[]): { files: F[]; skipped: Skipped[] } {
+  const loose = files.filter((f) => displayName(f) === f.name);
+  const inFolders = photosInFolder(files.filter((f) => displayName(f) !== f.name));
+  return { files: [...loose, ...inFolders.photos], skipped: inFolders.skipped };
+}
+
 /** The reason to show next to the file name: the error message without a leading "IMG_1.jpg: ". */
 export function failureReason(fileName: string, message: string): string {
   const text = message.trim();
