@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   type ApiParsedInput,
   type Catalogue,
@@ -21,6 +20,7 @@ import type { createCatalogueService } from '../catalogue/catalogueService';
 import { zoneLabel } from '../catalogue/zoneMaps';
 import type { createClientService } from '../clients/clientService';
 import type { createConsentService } from '../consents/consentService';
+import { sha256Hex } from '../integrity/hash';
 import type { createSessionService } from '../sessions/sessionService';
 import type { createClinicSettingsService } from '../settings/clinicSettingsService';
 import { clientSummaryHtml } from '../summaries/clientSummary';
@@ -84,8 +84,6 @@ function resolveChart(session: Session, catalogue: Catalogue) {
     }),
   };
 }
-
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
  * Printed documents: aftercare sheets, session chart summaries and client record summaries. Each is built
@@ -281,7 +279,7 @@ export function createDocumentService(d: DocumentDeps) {
       const id = newId();
       const issuedAt = nowIso();
       const built = build(input.subject, clinic, { id, on: localDate(new Date(issuedAt)) });
-      const snapshotSha256 = sha256(built.html);
+      const snapshotSha256 = sha256Hex(built.html);
       d.blobs.storeImage(
         { sha256: snapshotSha256, mime: 'text/html', bytes: Buffer.from(built.html, 'utf8') },
         [],
@@ -319,7 +317,7 @@ export function createDocumentService(d: DocumentDeps) {
         );
       }
       const html = stored.bytes.toString('utf8');
-      if (sha256(html) !== first.snapshotSha256) {
+      if (sha256Hex(html) !== first.snapshotSha256) {
         throw new DomainError('CONFLICT', 'The stored copy of this document does not match its fingerprint.');
       }
       const id = newId();

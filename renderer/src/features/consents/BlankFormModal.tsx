@@ -3,9 +3,9 @@ import { notifications } from '@mantine/notifications';
 import { IconFileDownload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/api';
+import { saveFile } from '../../shared/saveFile';
 import { fieldErrors, showApiError } from '../../shared/showApiError';
 import { lastPractitioner, rememberPractitioner } from '../sessions/practitioner';
-import { saveDocument } from './consentFormat';
 
 export interface FormChoice {
   templateId: string;
@@ -41,7 +41,7 @@ export function BlankFormModal(props: { clientId: string; form: FormChoice | nul
         practitioner,
       });
       rememberPractitioner(practitioner.trim());
-      saveDocument(doc);
+      saveFile(doc);
       notifications.show({ color: 'teal', title: 'Blank form saved', message: doc.fileName });
       props.onClose();
     } catch (e) {

@@ -16,11 +16,11 @@ import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/api';
 import { modKey } from '../../app/platform';
 import { PageHeader } from '../../shared/PageHeader';
+import { saveFile } from '../../shared/saveFile';
 import { showApiError } from '../../shared/showApiError';
 import { formatDateTime } from '../clients/format';
 import { ConsentBlocksView } from './ConsentBlocksView';
 import { ConsentStatusBadge } from './ConsentStatusBadge';
-import { saveDocument } from './consentFormat';
 import { Panel, RecordFacts, SignatureImages } from './RecordFacts';
 import { RevokeModal } from './RevokeModal';
 import { VerificationPanel } from './VerificationPanel';
@@ -54,7 +54,7 @@ export function ConsentRecordPage() {
       if (what === 'verify') setVerification(await api.consents.verify({ id: recordId }));
       if (what === 'save') {
         const doc = await api.consents.document({ id: recordId });
-        saveDocument(doc);
+        saveFile(doc);
         notifications.show({ color: 'teal', title: 'Saved', message: doc.fileName });
       }
       if (what === 'print') await api.consents.print({ id: recordId });

@@ -1,4 +1,4 @@
-import type { ConsentDocument, ConsentKind, ConsentScope, ConsentStanding } from '@contract';
+import type { ConsentKind, ConsentScope, ConsentStanding } from '@contract';
 import { formatDate } from '../clients/format';
 
 export const KIND_LABELS: Record<ConsentKind, string> = {
@@ -43,16 +43,6 @@ export function dataUrlToBytes(dataUrl: string): Uint8Array {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
-}
-
-/** Hands a document's bytes to the browser's download, which saves them where the practitioner picks. */
-export function saveDocument(doc: ConsentDocument) {
-  const url = URL.createObjectURL(new Blob([doc.bytes as BlobPart], { type: doc.mime }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = doc.fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** The signing mode's address: a form family for a client, optionally from a session being charted. */

@@ -3,6 +3,7 @@ import { Loader } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/api';
+import { saveFile } from '../../shared/saveFile';
 import { showApiError } from '../../shared/showApiError';
 import { CompareView } from './CompareView';
 import { loadPhotoPages } from './photoPages';
@@ -43,12 +44,7 @@ export function CompareLauncher(props: {
 async function exportComparison(earlier: Photo, later: Photo, use: ConsentScope) {
   try {
     const file = await api.photos.exportComparison({ earlierId: earlier.id, laterId: later.id, use });
-    const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: file.mime }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = file.fileName;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveFile(file);
     notifications.show({ color: 'teal', title: 'Comparison exported', message: file.fileName });
   } catch (error) {
     showApiError(error, 'The comparison was not exported');
