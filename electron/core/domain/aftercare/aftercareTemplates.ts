@@ -20,7 +20,7 @@ import type {
 } from '../../db/repositories/aftercareTemplatesRepo';
 import type { createCatalogueService } from '../catalogue/catalogueService';
 import { fillPlaceholders, placeholderProblems } from '../documents/placeholders';
-import { canonicalJson } from '../integrity/hash';
+import { templateFamilies } from '../documents/templateFamilies';
 
 /** The sheets shipped in resources/aftercare; clinics edit them into new versions. */
 export const DEFAULT_AFTERCARE_TEMPLATES: unknown[] = [
@@ -94,12 +94,33 @@ export function renderAftercareBlocks(
  */
 export function createAftercareTemplateService(d: AftercareTemplateDeps) {
   const stamp = () => ({ at: nowIso(), deviceId: d.deviceId });
+  const content = (v: { title: string; blocks: AftercareBlock[] }) => ({ title: v.title, blocks: v.blocks });
+  const addVersion = (familyId: string, fields: Fields, by: string | null) =>
+    d.templates.insertVersion(
+      { id: newId(), familyId, title: fields.title, blocks: fields.blocks, by },
+      stamp(),
+    );
 
-  function familyOrThrow(id: string): StoredAftercareFamily {
-    const family = d.templates.family(id);
-    if (!family) throw new DomainError('NOT_FOUND', 'That aftercare template no longer exists.');
-    return family;
-  }
+  const families = templateFamilies<StoredAftercareFamily, Fields>({
+    db: d.db,
+    noun: 'aftercare template',
+    practitionerId: d.practitionerId,
+    content,
+    check: (fields) => aftercarePlaceholderIssues(fields.blocks, 'fields.blocks'),
+    store: {
+      family: d.templates.family,
+      familyByCode: d.templates.familyByCode,
+      currentContent: (familyId) => content(d.templates.current(familyId)!),
+      createFamily(fields, by) {
+        const id = newId();
+        d.templates.insertFamily({ id, code: fields.code, by }, stamp());
+        addVersion(id, fields, by);
+        return id;
+      },
+      addVersion,
+      setRetired: (familyId, retiredAt) => d.templates.setRetired(familyId, retiredAt, stamp()),
+    },
+  });
 
   function view(family: StoredAftercareFamily): AftercareTemplateFamily {
     const current = d.templates.current(family.id)!;
@@ -117,25 +138,6 @@ export function createAftercareTemplateService(d: AftercareTemplateDeps) {
     };
   }
 
-  function checkPlaceholders(fields: Fields) {
-    const issues = aftercarePlaceholderIssues(fields.blocks, 'fields.blocks');
-    if (issues.length) throw new DomainError('VALIDATION', issues[0]!.message, issues);
-  }
-
-  function addFamily(fields: Fields, by: string | null) {
-    const id = newId();
-    const s = stamp();
-    d.templates.insertFamily({ id, code: fields.code, by }, s);
-    d.templates.insertVersion(
-      { id: newId(), familyId: id, title: fields.title, blocks: fields.blocks, by },
-      s,
-    );
-    return id;
-  }
-
-  const content = (v: { title: string; blocks: AftercareBlock[] }) =>
-    canonicalJson({ title: v.title, blocks: v.blocks });
-
   const service = {
     list: (): AftercareTemplateFamily[] =>
       d.templates
@@ -143,7 +145,7 @@ export function createAftercareTemplateService(d: AftercareTemplateDeps) {
         .map(view)
         .sort((a, b) => a.title.localeCompare(b.title)),
 
-    family: (id: string) => view(familyOrThrow(id)),
+    family: (id: string) => view(families.requireFamily(id)),
 
     version(id: string): AftercareTemplateVersion {
       const v = d.templates.version(id);
@@ -158,67 +160,17 @@ export function createAftercareTemplateService(d: AftercareTemplateDeps) {
       return d.templates.current(family.id);
     },
 
-    save(familyId: string | null, fields: Fields): AftercareTemplateFamily {
-      checkPlaceholders(fields);
-      if (familyId === null) {
-        if (d.templates.familyByCode(fields.code)) {
-          throw new DomainError(
-            'CONFLICT',
-            `There is already an aftercare template with the code "${fields.code}".`,
-            [{ path: 'fields.code', message: 'This code is already used by another template' }],
-          );
-        }
-        const id = d.db.transaction(() => addFamily(fields, d.practitionerId()))();
-        return service.family(id);
-      }
-      const family = familyOrThrow(familyId);
-      if (fields.code !== family.code) {
-        const message = `A template’s code cannot be changed (it is "${family.code}"); create a new template instead`;
-        throw new DomainError('VALIDATION', message, [{ path: 'fields.code', message }]);
-      }
-      if (family.retiredAt) {
-        throw new DomainError(
-          'CONFLICT',
-          'This aftercare template is retired. Restore it before editing it.',
-        );
-      }
-      if (content(d.templates.current(family.id)!) === content(fields)) return view(family);
-      d.db.transaction(() =>
-        d.templates.insertVersion(
-          {
-            id: newId(),
-            familyId: family.id,
-            title: fields.title,
-            blocks: fields.blocks,
-            by: d.practitionerId(),
-          },
-          stamp(),
-        ),
-      )();
-      return service.family(family.id);
-    },
+    save: (familyId: string | null, fields: Fields): AftercareTemplateFamily =>
+      service.family(families.save(familyId, fields)),
 
     setRetired(familyId: string, retired: boolean): AftercareTemplateFamily {
-      const family = familyOrThrow(familyId);
-      if (retired !== (family.retiredAt !== null)) {
-        d.templates.setRetired(familyId, retired ? nowIso() : null, stamp());
-      }
+      families.setRetired(familyId, retired, nowIso());
       return service.family(familyId);
     },
 
     /** Start-up: any default sheet whose code the clinic does not have yet. */
-    seedDefaults() {
-      const missing = DEFAULT_AFTERCARE_TEMPLATES.map((t) => AftercareTemplateInput.parse(t)).filter(
-        (t) => !d.templates.familyByCode(t.code),
-      );
-      if (missing.length === 0) return;
-      d.db.transaction(() => {
-        for (const fields of missing) {
-          checkPlaceholders(fields);
-          addFamily(fields, null);
-        }
-      })();
-    },
+    seedDefaults: () =>
+      families.seed(DEFAULT_AFTERCARE_TEMPLATES.map((t) => AftercareTemplateInput.parse(t))),
   };
   return service;
 }
