@@ -2,7 +2,6 @@ import type { AftercareTemplateFamily, AftercareTemplateVersion } from '@contrac
 import {
   Alert,
   Button,
-  Group,
   Loader,
   Modal,
   Paper,
@@ -13,14 +12,15 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconEye, IconPencil, IconRefresh } from '@tabler/icons-react';
+import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/api';
 import { PageHeader } from '../../shared/PageHeader';
 import { showApiError } from '../../shared/showApiError';
-import { activeFirst, RetireAction, RetiredBadge, RowAction } from '../catalogue/catalogueUi';
+import { activeFirst } from '../catalogue/catalogueUi';
 import { SectionHeader } from '../catalogue/SectionHeader';
 import { formatDate } from '../clients/format';
+import { FamilyActionsCell, FamilyTitleCell, FamilyVersionCell } from '../consents/TemplateFamilyCells';
 import { AftercareBlocksView } from './AftercareBlocksView';
 import { AftercareEditorModal } from './AftercareEditorModal';
 
@@ -113,57 +113,22 @@ export function AftercareTemplatesPage() {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {activeFirst(families).map((f) => {
-                    const retired = Boolean(f.retiredAt);
-                    return (
-                      <Table.Tr key={f.id} data-family={f.code}>
-                        <Table.Td>
-                          <Group gap="xs" wrap="nowrap">
-                            <Text size="sm" fw={500} c={retired ? 'dimmed' : undefined}>
-                              {f.title}
-                            </Text>
-                            {retired && <RetiredBadge />}
-                          </Group>
-                          <Text size="xs" c="dimmed">
-                            {f.code}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm">Version {f.current.version}</Text>
-                          <Text size="xs" c="dimmed">
-                            {formatDate(f.current.createdAt)}
-                            {f.versions.length > 1 && ` · ${f.versions.length} versions`}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm">{f.treatmentTypes.map((t) => t.name).join(', ') || '—'}</Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Group gap={2} justify="flex-end" wrap="nowrap">
-                            <RowAction
-                              label={`View ${f.title}`}
-                              tooltip="View versions"
-                              icon={<IconEye size={18} />}
-                              onClick={() => setViewing(f)}
-                            />
-                            <RowAction
-                              label={`Edit ${f.title}`}
-                              tooltip="Edit (new version)"
-                              icon={<IconPencil size={18} />}
-                              disabled={retired}
-                              onClick={() => setEditing(f)}
-                            />
-                            <RetireAction
-                              name={f.title}
-                              retired={retired}
-                              loading={pending === f.id}
-                              onToggle={() => void toggleRetired(f)}
-                            />
-                          </Group>
-                        </Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
+                  {activeFirst(families).map((f) => (
+                    <Table.Tr key={f.id} data-family={f.code}>
+                      <FamilyTitleCell family={f} />
+                      <FamilyVersionCell family={f} />
+                      <Table.Td>
+                        <Text size="sm">{f.treatmentTypes.map((t) => t.name).join(', ') || '—'}</Text>
+                      </Table.Td>
+                      <FamilyActionsCell
+                        family={f}
+                        pending={pending === f.id}
+                        onView={() => setViewing(f)}
+                        onEdit={() => setEditing(f)}
+                        onToggleRetired={() => void toggleRetired(f)}
+                      />
+                    </Table.Tr>
+                  ))}
                 </Table.Tbody>
               </Table>
             </Paper>

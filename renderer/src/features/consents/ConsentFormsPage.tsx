@@ -1,16 +1,9 @@
 import './consents.css';
 import type { ConsentTemplateFamily } from '@contract';
-import { Alert, Button, Group, Loader, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Loader, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import {
-  IconAlertTriangle,
-  IconEye,
-  IconFileCertificate,
-  IconPencil,
-  IconPlus,
-  IconRefresh,
-} from '@tabler/icons-react';
+import { IconAlertTriangle, IconFileCertificate, IconPlus, IconRefresh } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/api';
@@ -18,10 +11,10 @@ import { EmptyState } from '../../shared/EmptyState';
 import { PageHeader } from '../../shared/PageHeader';
 import { ShortcutHint } from '../../shared/ShortcutHint';
 import { showApiError } from '../../shared/showApiError';
-import { activeFirst, RetireAction, RetiredBadge, RowAction } from '../catalogue/catalogueUi';
+import { activeFirst } from '../catalogue/catalogueUi';
 import { SectionHeader } from '../catalogue/SectionHeader';
-import { formatDate } from '../clients/format';
 import { KIND_LABELS } from './consentFormat';
+import { FamilyActionsCell, FamilyTitleCell, FamilyVersionCell } from './TemplateFamilyCells';
 import { TemplateViewModal } from './TemplateViewModal';
 
 /** The clinic's consent forms: every family, its current version, the treatments using it; view, edit, retire. */
@@ -136,71 +129,34 @@ export function ConsentFormsPage() {
                       </Table.Tr>
                     </Table.Thead>
                     <Table.Tbody>
-                      {activeFirst(families).map((f) => {
-                        const retired = Boolean(f.retiredAt);
-                        return (
-                          <Table.Tr key={f.id} data-family={f.code}>
-                            <Table.Td>
-                              <Group gap="xs" wrap="nowrap">
-                                <Text size="sm" fw={500} c={retired ? 'dimmed' : undefined}>
-                                  {f.title}
-                                </Text>
-                                {retired && <RetiredBadge />}
-                              </Group>
-                              <Text size="xs" c="dimmed">
-                                {f.code}
-                              </Text>
-                            </Table.Td>
-                            <Table.Td>
-                              <Text size="sm">{KIND_LABELS[f.kind]}</Text>
-                            </Table.Td>
-                            <Table.Td>
-                              <Text size="sm">Version {f.current.version}</Text>
-                              <Text size="xs" c="dimmed">
-                                {formatDate(f.current.createdAt)}
-                                {f.versions.length > 1 && ` · ${f.versions.length} versions`}
-                              </Text>
-                            </Table.Td>
-                            <Table.Td>
-                              <Text size="sm">
-                                {f.current.expiryMonths
-                                  ? `${f.current.expiryMonths} months`
-                                  : 'Until revoked'}
-                              </Text>
-                            </Table.Td>
-                            <Table.Td>
-                              <Text size="sm">
-                                {f.kind === 'photo'
-                                  ? 'All photos'
-                                  : f.treatmentTypes.map((t) => t.name).join(', ') || '—'}
-                              </Text>
-                            </Table.Td>
-                            <Table.Td>
-                              <Group gap={2} justify="flex-end" wrap="nowrap">
-                                <RowAction
-                                  label={`View ${f.title}`}
-                                  tooltip="View versions"
-                                  icon={<IconEye size={18} />}
-                                  onClick={() => setViewing(f)}
-                                />
-                                <RowAction
-                                  label={`Edit ${f.title}`}
-                                  tooltip="Edit (new version)"
-                                  icon={<IconPencil size={18} />}
-                                  disabled={retired}
-                                  onClick={() => edit(f)}
-                                />
-                                <RetireAction
-                                  name={f.title}
-                                  retired={retired}
-                                  loading={pending === f.id}
-                                  onToggle={() => void toggleRetired(f)}
-                                />
-                              </Group>
-                            </Table.Td>
-                          </Table.Tr>
-                        );
-                      })}
+                      {activeFirst(families).map((f) => (
+                        <Table.Tr key={f.id} data-family={f.code}>
+                          <FamilyTitleCell family={f} />
+                          <Table.Td>
+                            <Text size="sm">{KIND_LABELS[f.kind]}</Text>
+                          </Table.Td>
+                          <FamilyVersionCell family={f} />
+                          <Table.Td>
+                            <Text size="sm">
+                              {f.current.expiryMonths ? `${f.current.expiryMonths} months` : 'Until revoked'}
+                            </Text>
+                          </Table.Td>
+                          <Table.Td>
+                            <Text size="sm">
+                              {f.kind === 'photo'
+                                ? 'All photos'
+                                : f.treatmentTypes.map((t) => t.name).join(', ') || '—'}
+                            </Text>
+                          </Table.Td>
+                          <FamilyActionsCell
+                            family={f}
+                            pending={pending === f.id}
+                            onView={() => setViewing(f)}
+                            onEdit={() => edit(f)}
+                            onToggleRetired={() => void toggleRetired(f)}
+                          />
+                        </Table.Tr>
+                      ))}
                     </Table.Tbody>
                   </Table>
                 </Table.ScrollContainer>
