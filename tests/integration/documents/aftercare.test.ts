@@ -144,6 +144,25 @@ describe('aftercare sheets', () => {
     expect(rowCount(c, 'issued_documents')).toBe(2);
   });
 
+  it('prints with the clinic’s margins and date format', async () => {
+    const c = core();
+    const { session } = await chartedSession(c);
+    await call(c, 'settings.save', { ...CLINIC, marginMm: 25, dateFormat: 'DD/MM/YYYY' });
+    const { html } = await call(c, 'documents.preview', {
+      subject: { kind: 'aftercare', sessionId: session.id },
+    });
+    expect(html).toMatch(/@page \{\s*size: A4;\s*margin: 25mm 25mm 25mm 25mm;/);
+    expect(html).toContain('09/03/2026');
+    expect(html).toContain('06/04/2026');
+    expect(html).not.toContain('9 Mar 2026');
+    // The running header and footer need room: small margins keep 14 mm at the top and bottom.
+    await call(c, 'settings.save', { ...CLINIC, marginMm: 8 });
+    const narrow = await call(c, 'documents.preview', {
+      subject: { kind: 'aftercare', sessionId: session.id },
+    });
+    expect(narrow.html).toMatch(/margin: 14mm 8mm 14mm 8mm;/);
+  });
+
   it('flows a long product list and long notes onto a second page', async () => {
     const c = core();
     const { session } = await chartedSession(c);
